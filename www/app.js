@@ -1,0 +1,223 @@
+// The page: wires the form to the library (pkg/assume_role_wasm.js, built by scripts/build.sh).
+// Credentials live only in this module's memory and the DOM; nothing is written to any storage.
+
+import { connect } from './csp-lock.js'; // first: narrows connect-src before anything else runs
+import { $, clearFieldErrors, humanDuration } from './dom.js';
+import { REGIONS, findRegion } from './regions.js';
+import { FieldError, readAssumeRole, readCallerIdentity, readSessionToken, target, defaultSessionName } from './form.js';
+import { showError, clearResultError } from './errors.js';
+import { buildTabs } from './tabs.js';
+import { wireCopyButtons } from './copy.js';
+import { showCredentials, hideResult, renderAllExports, renderConfigBlock } from './result.js';
+import { wireTarget, applyEmulatorPreset, chainedRoleFor } from './target.js';
+
+const state = { api: null, last: null };
+
+const announce = (msg) => ($('status').textContent = msg);
+const ACTION_BUTTONS = ['assume', 'whoami', 'mfa-session', 'verify', 'chain'];
+
+function setBusy(busy) {
+  for (const id of ACTION_BUTTONS) $(id).disabled = busy || !state.api;
+  $('output').setAttribute('aria-busy', String(busy));
+}
+
+async function loadSigner() {
+  try {
+    const api = await import('./pkg/assume_role_wasm.js');
+    await api.default(); // fetches pkg/assume_role_wasm_bg.wasm next to the glue
+    return api;
+  } catch (err) {
+    console.error('signer failed to load', err.name); // no details: nothing secret here, but keep logs bare
+    return null;
+  }
+}
+
+/** Runs one STS call: clears old errors, reads the form (FieldError → by the field), shows errors. */
+async function run(action, read, call, show) {
+  clearFieldErrors();
+  clearResultError();
+  let opts;
+  try {
+    opts = read();
+  } catch (err) {
+    if (err instanceof FieldError) return showError(err, { action });
+    throw err;
+  }
+  setBusy(true);
+  announce(`${action}: calling STS…`);
+  try {
+    const res = await call(opts);
+    $('intro').hidden = true;
+    show(res, opts);
+  } catch (err) {
+    announce(`${action} failed.`);
+    showError(err, { action });
+  } finally {
+    setBusy(false);
+    opts = null;
+  }
+}
+
+function whereFromOpts(o) {
+  return Object.fromEntries(['region', 'useFips', 'endpoint'].filter((k) => k in o).map((k) => [k, o[k]]));
+}
+
+function onAssume() {
+  run('Assume role', () => readAssumeRole(connect.emulator), (o) => state.api.assumeRole(o), (res, o) => {
+    state.last = { credentials: res.credentials, where: whereFromOpts(o), arn: res.assumedRoleUser.arn };
+    showCredentials(state.api, { title: 'Role credentials', arn: res.assumedRoleUser.arn, credentials: res.credentials }, { onExpired });
+    renderConfigBlock({
+      roleArn: o.roleArn, sourceProfile: $('source-profile').value.trim(), serialNumber: o.serialNumber,
+      externalId: o.externalId, durationSeconds: o.durationSeconds, roleSessionName: o.roleSessionName,
+      region: o.region, endpoint: o.endpoint,
+    });
+    announce(`Assumed ${res.assumedRoleUser.arn}. Credentials expire ${new Date(res.credentials.expiration).toUTCString()}.`);
+  });
+}
+
+function onWhoAmI() {
+  run('Who am I', () => readCallerIdentity(connect.emulator), (o) => state.api.getCallerIdentity(o), (res) => {
+    $('identity-arn').textContent = res.arn;
+    $('identity-account').textContent = res.account;
+    $('identity-userid').textContent = res.userId;
+    $('identity').hidden = false;
+    announce(`You are ${res.arn}.`);
+  });
+}
+
+function onSessionToken() {
+  run('MFA session', () => readSessionToken(connect.emulator), (o) => state.api.getSessionToken(o), (res, o) => {
+    state.last = { credentials: res.credentials, where: whereFromOpts(o), arn: '' };
+    showCredentials(state.api, { title: 'Session credentials (GetSessionToken)', arn: '', credentials: res.credentials }, { onExpired });
+    renderConfigBlock({ roleArn: $('roleArn').value.trim(), sourceProfile: $('source-profile').value.trim(), serialNumber: o.serialNumber, region: o.region, endpoint: o.endpoint });
+    announce(`Got session credentials. They expire ${new Date(res.credentials.expiration).toUTCString()}.`);
+  });
+}
+
+function onVerify() {
+  const last = state.last;
+  if (!last) return;
+  const { accessKeyId, secretAccessKey, sessionToken } = last.credentials;
+  run('Verify', () => ({ accessKeyId, secretAccessKey, sessionToken, ...last.where }), (o) => state.api.getCallerIdentity(o), (res) => {
+    const out = $('verify-result');
+    out.textContent = `✓ STS sees these credentials as ${res.arn}`;
+    out.hidden = false;
+    announce(`Verified: ${res.arn}.`);
+  });
+}
+
+/** Chain: the returned credentials become the source of the next assume-role. */
+function onChain() {
+  const last = state.last;
+  if (!last) return;
+  $('accessKeyId').value = last.credentials.accessKeyId;
+  $('secretAccessKey').value = last.credentials.secretAccessKey;
+  $('sessionToken').value = last.credentials.sessionToken;
+  $('roleArn').value = chainedRoleFor($('roleArn').value.trim(), connect.emulator);
+  // AWS caps a chained session at one hour.
+  if (Number($('durationSeconds').value) > 3600) $('durationSeconds').value = '3600';
+  updateDurationHint();
+  $('roleSessionName').value = defaultSessionName();
+  $('roleArn').focus();
+  announce(`Source set to the temporary credentials${last.arn ? ` of ${last.arn}` : ''}. Enter the next role and press Assume role. Chained sessions last at most 1 hour.`);
+}
+
+function onExpired() {
+  announce('The temporary credentials have expired.');
+}
+
+function onClear() {
+  for (const el of $('form').querySelectorAll('input:not([type=radio]):not([type=checkbox]), textarea')) el.value = '';
+  $('useFips').checked = false;
+  $('region').value = 'us-east-1';
+  $('durationSeconds').value = '3600';
+  $('roleSessionName').value = defaultSessionName();
+  $('secretAccessKey').type = 'password';
+  $('reveal-secret').textContent = 'Show';
+  $('reveal-secret').setAttribute('aria-pressed', 'false');
+  clearFieldErrors();
+  clearResultError();
+  hideResult();
+  for (const id of ['identity-arn', 'identity-account', 'identity-userid']) $(id).textContent = '';
+  $('identity').hidden = true;
+  $('intro').hidden = false;
+  state.last = null;
+  announce('Cleared: all fields and results are gone from this page.');
+}
+
+function updateDurationHint() {
+  const n = Number($('durationSeconds').value);
+  $('durationSeconds-hint').textContent = Number.isFinite(n) && n > 0 ? humanDuration(n) : 'e.g. 3600 = 1 hour';
+}
+
+function fillRegions() {
+  const list = $('region-list');
+  for (const r of REGIONS) {
+    const opt = document.createElement('option');
+    opt.value = r.id;
+    opt.label = `${r.name}${r.partition === 'aws' ? '' : r.partition === 'aws-cn' ? ' · China' : ' · GovCloud'}`;
+    list.append(opt);
+  }
+}
+
+function updateFipsHint() {
+  const r = findRegion($('region').value.trim());
+  const ok = target() === 'aws' && r?.fips;
+  $('useFips').disabled = !ok;
+  if (!ok) $('useFips').checked = false;
+  $('useFips-hint').textContent = !ok ? 'Only the US, Canada and GovCloud regions have FIPS STS endpoints.'
+    : r.partition === 'aws-us-gov' ? 'GovCloud’s STS endpoint is FIPS validated either way.' : 'Uses the sts-fips host.';
+}
+
+function wireReveal() {
+  $('reveal-secret').addEventListener('click', () => {
+    const input = $('secretAccessKey');
+    const show = input.type === 'password';
+    input.type = show ? 'text' : 'password';
+    $('reveal-secret').textContent = show ? 'Hide' : 'Show';
+    $('reveal-secret').setAttribute('aria-pressed', String(show));
+  });
+}
+
+async function main() {
+  fillRegions();
+  $('roleSessionName').value = defaultSessionName();
+  buildTabs();
+  wireCopyButtons(document.body, announce);
+  wireReveal();
+  wireTarget(connect, { announce, onChange: updateFipsHint });
+  if (connect.emulator) applyEmulatorPreset(connect.emulator);
+  updateFipsHint();
+  updateDurationHint();
+  $('region').addEventListener('input', updateFipsHint);
+  $('durationSeconds').addEventListener('input', updateDurationHint);
+  $('form').addEventListener('submit', (ev) => {
+    ev.preventDefault(); // never a real submission
+    onAssume();
+  });
+  $('whoami').addEventListener('click', onWhoAmI);
+  $('mfa-session').addEventListener('click', onSessionToken);
+  $('verify').addEventListener('click', onVerify);
+  $('chain').addEventListener('click', onChain);
+  $('clear').addEventListener('click', onClear);
+  $('panels').addEventListener('input', (ev) => {
+    if (ev.target.id === 'profile-name' && state.last) renderAllExports(state.api, state.last.credentials);
+  });
+  $('source-profile').addEventListener('input', () => {
+    const block = $('config-block');
+    block.textContent = block.textContent.replace(/^source_profile = .*$/m, `source_profile = ${$('source-profile').value.trim() || 'default'}`);
+  });
+
+  state.api = await loadSigner();
+  const boot = $('boot');
+  if (state.api) {
+    boot.hidden = true;
+    setBusy(false);
+  } else {
+    boot.textContent = 'The signer (pkg/assume_role_wasm.js) could not be loaded. If you are running from a checkout, run npm run build (or npm start).';
+    boot.classList.add('bad');
+  }
+  document.documentElement.dataset.ready = state.api ? 'true' : 'no-signer';
+}
+
+main();
