@@ -1,0 +1,281 @@
+//! Region (or a custom URL) → the STS URL to call and the region to sign for. Regional endpoints by default:
+//! tokens from the global endpoint are refused in opt-in regions, and regional ones are what AWS recommends.
+
+use crate::error::{Error, Result};
+use crate::params::Target;
+
+pub const DEFAULT_REGION: &str = "us-east-1";
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Endpoint {
+    /// Full URL the request is POSTed to, e.g. `https://sts.eu-west-1.amazonaws.com/`.
+    pub url: String,
+    /// The region in the credential scope of the signature.
+    pub signing_region: String,
+}
+
+/// `aa-bbbb-9`, `us-gov-west-1`, `ap-southeast-5`: lower-case words joined by dashes, then a number.
+fn is_region(region: &str) -> bool {
+    let parts: Vec<&str> = region.split('-').collect();
+    let (last, words) = match parts.split_last() {
+        Some((last, words)) if words.len() >= 2 => (last, words),
+        _ => return false,
+    };
+    region.len() <= 32
+        && !last.is_empty()
+        && last.len() <= 2
+        && last.bytes().all(|b| b.is_ascii_digit())
+        && words
+            .iter()
+            .all(|w| !w.is_empty() && w.bytes().all(|b| b.is_ascii_lowercase()))
+}
+
+pub fn resolve(target: &Target) -> Result<Endpoint> {
+    let region = target.region.as_deref().unwrap_or(DEFAULT_REGION);
+    // The global endpoint, for users who name it; it signs as us-east-1.
+    let global = matches!(region, "aws-global" | "global");
+    if !global && !is_region(region) {
+        return Err(Error::invalid(
+            "region",
+            "expected an AWS region code such as us-east-1, eu-west-1, cn-north-1 or us-gov-west-1",
+        ));
+    }
+    let signing_region = if global { DEFAULT_REGION } else { region }.to_owned();
+    if let Some(url) = &target.endpoint {
+        return Ok(Endpoint {
+            url: check_custom_url(url)?,
+            signing_region,
+        });
+    }
+    let host = if global {
+        if target.use_fips {
+            return Err(Error::invalid(
+                "useFips",
+                "the global endpoint has no FIPS variant; choose a US region",
+            ));
+        }
+        "sts.amazonaws.com".to_owned()
+    } else if region.starts_with("cn-") {
+        if target.use_fips {
+            return Err(Error::invalid(
+                "useFips",
+                "the China regions have no FIPS endpoint; turn useFips off",
+            ));
+        }
+        format!("sts.{region}.amazonaws.com.cn")
+    } else if region.starts_with("us-gov-") {
+        // GovCloud's STS endpoints are FIPS 140 validated already; there is no separate sts-fips host.
+        format!("sts.{region}.amazonaws.com")
+    } else if region.starts_with("us-iso-") {
+        format!("sts.{region}.c2s.ic.gov")
+    } else if region.starts_with("us-isob-") {
+        format!("sts.{region}.sc2s.sgov.gov")
+    } else if target.use_fips {
+        if !(region.starts_with("us-") || region.starts_with("ca-")) {
+            return Err(Error::invalid(
+                "useFips",
+                "STS has FIPS endpoints only in the US and Canada regions; choose one of those or turn useFips off",
+            ));
+        }
+        format!("sts-fips.{region}.amazonaws.com")
+    } else {
+        format!("sts.{region}.amazonaws.com")
+    };
+    Ok(Endpoint {
+        url: format!("https://{host}/"),
+        signing_region,
+    })
+}
+
+/// Accept `https://host[:port][/path]`, or `http://` for loopback hosts only (local emulators): plain HTTP
+/// anywhere else would send the signed request, and the credentials it returns, in the clear.
+fn check_custom_url(url: &str) -> Result<String> {
+    let bad = |why: &str| {
+        Error::invalid(
+            "endpoint",
+            format!(
+                "{why}; expected a URL such as https://sts.example.com or http://127.0.0.1:5000"
+            ),
+        )
+    };
+    if url.len() > 2048 {
+        return Err(bad("is too long"));
+    }
+    let (scheme, rest) = url.split_once("://").ok_or_else(|| bad("is not a URL"))?;
+    let scheme = scheme.to_ascii_lowercase();
+    if scheme != "https" && scheme != "http" {
+        return Err(bad("must use https"));
+    }
+    let (authority, path) = match rest.find('/') {
+        Some(i) => (&rest[..i], &rest[i..]),
+        None => (rest, "/"),
+    };
+    if authority.contains('@') {
+        return Err(bad("must not contain a user name or password"));
+    }
+    if path.contains(['?', '#']) || rest.contains(['?', '#']) {
+        return Err(bad("must not have a query or fragment"));
+    }
+    if url.chars().any(|c| c.is_whitespace() || c.is_control()) || !url.is_ascii() {
+        return Err(bad(
+            "has spaces or characters that are not allowed in a URL",
+        ));
+    }
+    let host = host_of(authority).ok_or_else(|| bad("has no valid host"))?;
+    if scheme == "http" && !is_loopback(host) {
+        return Err(bad(
+            "must use https (plain http is allowed only for 127.0.0.1, localhost or [::1])",
+        ));
+    }
+    Ok(format!(
+        "{scheme}://{}{path}",
+        authority.to_ascii_lowercase()
+    ))
+}
+
+/// The host part of `host[:port]` or `[v6]:port`; `None` when the port is not a number.
+fn host_of(authority: &str) -> Option<&str> {
+    let (host, port) = if let Some(v6) = authority.strip_prefix('[') {
+        let end = v6.find(']')?;
+        (&authority[..end + 2], &v6[end + 1..])
+    } else {
+        match authority.rsplit_once(':') {
+            Some((h, p)) => (h, p),
+            None => (authority, ""),
+        }
+    };
+    let port = port.strip_prefix(':').unwrap_or(port);
+    let port_ok = port.is_empty()
+        || (port.len() <= 5
+            && port.bytes().all(|b| b.is_ascii_digit())
+            && port.parse::<u32>().map_or(false, |p| p > 0 && p < 65536));
+    let host_ok = !host.is_empty()
+        && host
+            .bytes()
+            .all(|b| b.is_ascii_alphanumeric() || b"-.[]:".contains(&b));
+    (port_ok && host_ok).then_some(host)
+}
+
+fn is_loopback(host: &str) -> bool {
+    let host = host.to_ascii_lowercase();
+    if host == "localhost" || host.ends_with(".localhost") || host == "[::1]" {
+        return true;
+    }
+    let octets: Vec<&str> = host.split('.').collect();
+    octets.len() == 4 && octets[0] == "127" && octets.iter().all(|o| o.parse::<u8>().is_ok())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn at(region: &str, fips: bool) -> Result<Endpoint> {
+        resolve(&Target {
+            region: Some(region.into()),
+            use_fips: fips,
+            endpoint: None,
+        })
+    }
+
+    fn custom(url: &str) -> Result<Endpoint> {
+        resolve(&Target {
+            region: None,
+            use_fips: false,
+            endpoint: Some(url.into()),
+        })
+    }
+
+    #[test]
+    fn partitions_and_fips() {
+        let e = resolve(&Target::default()).unwrap();
+        assert_eq!(e.url, "https://sts.us-east-1.amazonaws.com/");
+        assert_eq!(e.signing_region, "us-east-1");
+        assert_eq!(
+            at("eu-west-1", false).unwrap().url,
+            "https://sts.eu-west-1.amazonaws.com/"
+        );
+        assert_eq!(
+            at("cn-north-1", false).unwrap().url,
+            "https://sts.cn-north-1.amazonaws.com.cn/"
+        );
+        assert_eq!(
+            at("us-gov-west-1", false).unwrap().url,
+            "https://sts.us-gov-west-1.amazonaws.com/"
+        );
+        assert_eq!(
+            at("us-gov-west-1", true).unwrap().url,
+            "https://sts.us-gov-west-1.amazonaws.com/"
+        );
+        assert_eq!(
+            at("us-east-2", true).unwrap().url,
+            "https://sts-fips.us-east-2.amazonaws.com/"
+        );
+        assert_eq!(
+            at("ca-central-1", true).unwrap().url,
+            "https://sts-fips.ca-central-1.amazonaws.com/"
+        );
+        let global = at("aws-global", false).unwrap();
+        assert_eq!(
+            (global.url.as_str(), global.signing_region.as_str()),
+            ("https://sts.amazonaws.com/", "us-east-1")
+        );
+        assert_eq!(at("eu-west-1", true).unwrap_err().field(), Some("useFips"));
+        assert_eq!(at("cn-north-1", true).unwrap_err().field(), Some("useFips"));
+    }
+
+    #[test]
+    fn bad_regions() {
+        for r in [
+            "",
+            "US-EAST-1",
+            "useast1",
+            "us-east",
+            "us-east-1a",
+            "us_east_1",
+            "eu-west-123",
+            "-west-1",
+        ] {
+            assert_eq!(at(r, false).unwrap_err().field(), Some("region"), "{r:?}");
+        }
+    }
+
+    #[test]
+    fn custom_urls() {
+        assert_eq!(
+            custom("http://127.0.0.1:5000").unwrap().url,
+            "http://127.0.0.1:5000/"
+        );
+        assert_eq!(
+            custom("http://localhost:8080/sts").unwrap().url,
+            "http://localhost:8080/sts"
+        );
+        assert_eq!(
+            custom("http://[::1]:9000/").unwrap().url,
+            "http://[::1]:9000/"
+        );
+        assert_eq!(
+            custom("https://STS.example.com").unwrap().url,
+            "https://sts.example.com/"
+        );
+        let signing = resolve(&Target {
+            region: Some("eu-west-2".into()),
+            use_fips: false,
+            endpoint: Some("https://vpce.example.com".into()),
+        });
+        assert_eq!(signing.unwrap().signing_region, "eu-west-2");
+        for bad in [
+            "http://sts.example.com",
+            "http://10.0.0.1:80",
+            "http://127.0.0.1.evil.com",
+            "ftp://127.0.0.1",
+            "sts.amazonaws.com",
+            "https://user:pw@sts.example.com",
+            "https://sts.example.com/?a=b",
+            "https://sts.example.com:99999",
+            "https://sts.exa mple.com",
+            "https://",
+        ] {
+            assert_eq!(custom(bad).unwrap_err().field(), Some("endpoint"), "{bad}");
+        }
+    }
+}

@@ -1,0 +1,392 @@
+//! Credentials → ready-to-paste text, one renderer per format. Every value is quoted for its target so that
+//! a `'`, `$`, `%`, space or newline in it can neither break the line nor inject a command; values a format
+//! cannot carry safely (a `%` for cmd, a newline in an INI file) are refused rather than mangled.
+
+use crate::error::{Error, Result};
+use crate::response::Credentials;
+use crate::time;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Format {
+    Bash,
+    Fish,
+    PowerShell,
+    Cmd,
+    Dotenv,
+    CredentialsFile,
+    CredentialProcess,
+    Json,
+}
+
+const FORMAT_NAMES: &str =
+    "bash, zsh, sh, fish, powershell, cmd, dotenv, credentials, credential-process, json";
+
+impl Format {
+    pub fn parse(name: &str) -> Result<Format> {
+        Ok(match name.to_ascii_lowercase().as_str() {
+            "bash" | "zsh" | "sh" | "ksh" | "posix" => Format::Bash,
+            "fish" => Format::Fish,
+            "powershell" | "pwsh" | "ps" => Format::PowerShell,
+            "cmd" | "bat" => Format::Cmd,
+            "dotenv" | "env" | ".env" => Format::Dotenv,
+            "credentials" | "ini" => Format::CredentialsFile,
+            "credential-process" | "credential_process" | "process" => Format::CredentialProcess,
+            "json" => Format::Json,
+            _ => {
+                return Err(Error::invalid(
+                    "format",
+                    format!("is not a known format; expected one of {FORMAT_NAMES}"),
+                ))
+            }
+        })
+    }
+}
+
+const VARS: [&str; 4] = [
+    "AWS_ACCESS_KEY_ID",
+    "AWS_SECRET_ACCESS_KEY",
+    "AWS_SESSION_TOKEN",
+    "AWS_CREDENTIAL_EXPIRATION",
+];
+
+/// Options of `renderExports`.
+#[derive(Debug, Clone, Default)]
+pub struct RenderOptions {
+    /// Profile name for the credentials-file block; `default` when absent.
+    pub profile: Option<String>,
+}
+
+fn check_values(c: &Credentials) -> Result<[&str; 4]> {
+    let values = [
+        c.access_key_id.as_str(),
+        c.secret_access_key.expose(),
+        c.session_token.expose(),
+        c.expiration.as_str(),
+    ];
+    const FIELDS: [&str; 4] = [
+        "credentials.accessKeyId",
+        "credentials.secretAccessKey",
+        "credentials.sessionToken",
+        "credentials.expiration",
+    ];
+    for (value, field) in values.iter().zip(FIELDS) {
+        if value.is_empty() {
+            return Err(Error::invalid(field, "is missing; pass the credentials object that assumeRole or getSessionToken returned"));
+        }
+        if value.contains('\0') {
+            return Err(Error::invalid(
+                field,
+                "contains a NUL character, which no environment variable can hold",
+            ));
+        }
+    }
+    if time::parse_iso8601(&c.expiration).is_none() {
+        return Err(Error::invalid(
+            "credentials.expiration",
+            "expected an ISO-8601 time such as 2026-11-28T13:00:00Z",
+        ));
+    }
+    Ok(values)
+}
+
+/// Refuse values that would need quoting a format cannot express.
+fn refuse(values: &[&str; 4], bad: &[char], format: &str) -> Result<()> {
+    const FIELDS: [&str; 4] = [
+        "credentials.accessKeyId",
+        "credentials.secretAccessKey",
+        "credentials.sessionToken",
+        "credentials.expiration",
+    ];
+    for (value, field) in values.iter().zip(FIELDS) {
+        if value.contains(bad) {
+            return Err(Error::invalid(
+                field,
+                format!("holds a character that {format} cannot carry safely; use another format"),
+            ));
+        }
+    }
+    Ok(())
+}
+
+fn sh_quote(v: &str) -> String {
+    format!("'{}'", v.replace('\'', r"'\''"))
+}
+
+fn fish_quote(v: &str) -> String {
+    format!("'{}'", v.replace('\\', r"\\").replace('\'', r"\'"))
+}
+
+/// PowerShell treats the typographic single quotes as quote characters too; each must be doubled.
+fn pwsh_quote(v: &str) -> String {
+    let mut out = String::with_capacity(v.len() + 2);
+    out.push('\'');
+    for c in v.chars() {
+        if matches!(c, '\'' | '\u{2018}' | '\u{2019}' | '\u{201A}' | '\u{201B}') {
+            out.push(c);
+        }
+        out.push(c);
+    }
+    out.push('\'');
+    out
+}
+
+fn dotenv_quote(v: &str) -> String {
+    if v.bytes()
+        .all(|b| b.is_ascii_alphanumeric() || b"/+=._:-".contains(&b))
+    {
+        return v.to_owned();
+    }
+    if !v.contains(['\'', '\n', '\r']) {
+        // Single quotes are literal in every dotenv dialect (dotenv, python-dotenv, compose).
+        return format!("'{v}'");
+    }
+    let mut out = String::from("\"");
+    for c in v.chars() {
+        match c {
+            '"' => out.push_str("\\\""),
+            '\\' => out.push_str("\\\\"),
+            '\n' => out.push_str("\\n"),
+            '\r' => out.push_str("\\r"),
+            '$' => out.push_str("\\$"),
+            c => out.push(c),
+        }
+    }
+    out.push('"');
+    out
+}
+
+pub fn json_string(v: &str, out: &mut String) {
+    out.push('"');
+    for c in v.chars() {
+        match c {
+            '"' => out.push_str("\\\""),
+            '\\' => out.push_str("\\\\"),
+            '\n' => out.push_str("\\n"),
+            '\r' => out.push_str("\\r"),
+            '\t' => out.push_str("\\t"),
+            // Also escape < > & and the JS line separators so the JSON is safe inside HTML or JS.
+            c if (c as u32) < 0x20 || matches!(c, '<' | '>' | '&' | '\u{2028}' | '\u{2029}') => {
+                out.push_str(&format!("\\u{:04x}", c as u32));
+            }
+            c => out.push(c),
+        }
+    }
+    out.push('"');
+}
+
+fn json_object(pairs: &[(&str, &str)], version: bool) -> String {
+    let mut out = String::from("{\n");
+    if version {
+        out.push_str("  \"Version\": 1,\n");
+    }
+    for (i, (k, v)) in pairs.iter().enumerate() {
+        out.push_str("  \"");
+        out.push_str(k);
+        out.push_str("\": ");
+        json_string(v, &mut out);
+        out.push_str(if i + 1 < pairs.len() { ",\n" } else { "\n" });
+    }
+    out.push_str("}\n");
+    out
+}
+
+fn check_profile(name: &str) -> Result<()> {
+    let ok = |c: char| c.is_ascii_alphanumeric() || "_+=,.@-".contains(c);
+    if name.is_empty() || name.len() > 64 || !name.chars().all(ok) {
+        return Err(Error::invalid("profile", "expected a profile name of 1 to 64 letters, digits and _+=,.@- (for example default or example-role)"));
+    }
+    Ok(())
+}
+
+pub fn render(c: &Credentials, format: Format, options: &RenderOptions) -> Result<String> {
+    let values = check_values(c)?;
+    let lines = |line: &dyn Fn(&str, &str) -> String| -> String {
+        VARS.iter().zip(values).map(|(n, v)| line(n, v)).collect()
+    };
+    Ok(match format {
+        Format::Bash => lines(&|n, v| format!("export {n}={}\n", sh_quote(v))),
+        Format::Fish => lines(&|n, v| format!("set -gx {n} {}\n", fish_quote(v))),
+        Format::PowerShell => lines(&|n, v| format!("$Env:{n} = {}\n", pwsh_quote(v))),
+        Format::Cmd => {
+            // In cmd `%NAME%` expands even inside quotes and `"` ends the quoting: no escape works for both.
+            refuse(&values, &['%', '"', '!', '\n', '\r'], "cmd")?;
+            lines(&|n, v| format!("set \"{n}={v}\"\n"))
+        }
+        Format::Dotenv => lines(&|n, v| format!("{n}={}\n", dotenv_quote(v))),
+        Format::CredentialsFile => {
+            let profile = options.profile.as_deref().unwrap_or("default");
+            check_profile(profile)?;
+            refuse(&values, &['\n', '\r'], "an INI file")?;
+            format!(
+                "[{profile}]\naws_access_key_id = {}\naws_secret_access_key = {}\naws_session_token = {}\n",
+                values[0], values[1], values[2]
+            )
+        }
+        Format::CredentialProcess | Format::Json => json_object(
+            &[
+                ("AccessKeyId", values[0]),
+                ("SecretAccessKey", values[1]),
+                ("SessionToken", values[2]),
+                ("Expiration", values[3]),
+            ],
+            format == Format::CredentialProcess,
+        ),
+    })
+}
+
+/// Lines that undo the shell formats' exports.
+pub fn render_unset(format: Format) -> Result<String> {
+    let each = |line: &dyn Fn(&str) -> String| -> String { VARS.iter().map(|n| line(n)).collect() };
+    Ok(match format {
+        Format::Bash => format!("unset {}\n", VARS.join(" ")),
+        Format::Fish => each(&|n| format!("set -e {n}\n")),
+        Format::PowerShell => each(&|n| format!("Remove-Item Env:{n} -ErrorAction SilentlyContinue\n")),
+        Format::Cmd => each(&|n| format!("set {n}=\n")),
+        Format::Dotenv | Format::CredentialsFile | Format::CredentialProcess | Format::Json => {
+            return Err(Error::invalid(
+                "format",
+                "unset lines exist only for the shell formats (bash, zsh, sh, fish, powershell, cmd); delete the file or profile instead",
+            ))
+        }
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::secret::Secret;
+
+    fn creds() -> Credentials {
+        Credentials {
+            access_key_id: "ASIAIOSFODNN7EXAMPLE".into(),
+            secret_access_key: Secret::from("wJalrXUtnFEMI/K7MDENG/bPxRfiCYzEXAMPLEKEY"),
+            session_token: Secret::from("FwoGZXIvYXdzEXAMPLE+token/=="),
+            expiration: "2026-11-28T13:00:00Z".into(),
+        }
+    }
+
+    fn r(format: &str) -> String {
+        render(
+            &creds(),
+            Format::parse(format).unwrap(),
+            &RenderOptions::default(),
+        )
+        .unwrap()
+    }
+
+    #[test]
+    fn every_format_byte_for_byte() {
+        assert_eq!(r("bash"), "export AWS_ACCESS_KEY_ID='ASIAIOSFODNN7EXAMPLE'\nexport AWS_SECRET_ACCESS_KEY='wJalrXUtnFEMI/K7MDENG/bPxRfiCYzEXAMPLEKEY'\nexport AWS_SESSION_TOKEN='FwoGZXIvYXdzEXAMPLE+token/=='\nexport AWS_CREDENTIAL_EXPIRATION='2026-11-28T13:00:00Z'\n");
+        assert_eq!(r("zsh"), r("bash"));
+        assert_eq!(r("fish"), "set -gx AWS_ACCESS_KEY_ID 'ASIAIOSFODNN7EXAMPLE'\nset -gx AWS_SECRET_ACCESS_KEY 'wJalrXUtnFEMI/K7MDENG/bPxRfiCYzEXAMPLEKEY'\nset -gx AWS_SESSION_TOKEN 'FwoGZXIvYXdzEXAMPLE+token/=='\nset -gx AWS_CREDENTIAL_EXPIRATION '2026-11-28T13:00:00Z'\n");
+        assert_eq!(r("powershell"), "$Env:AWS_ACCESS_KEY_ID = 'ASIAIOSFODNN7EXAMPLE'\n$Env:AWS_SECRET_ACCESS_KEY = 'wJalrXUtnFEMI/K7MDENG/bPxRfiCYzEXAMPLEKEY'\n$Env:AWS_SESSION_TOKEN = 'FwoGZXIvYXdzEXAMPLE+token/=='\n$Env:AWS_CREDENTIAL_EXPIRATION = '2026-11-28T13:00:00Z'\n");
+        assert_eq!(r("cmd"), "set \"AWS_ACCESS_KEY_ID=ASIAIOSFODNN7EXAMPLE\"\nset \"AWS_SECRET_ACCESS_KEY=wJalrXUtnFEMI/K7MDENG/bPxRfiCYzEXAMPLEKEY\"\nset \"AWS_SESSION_TOKEN=FwoGZXIvYXdzEXAMPLE+token/==\"\nset \"AWS_CREDENTIAL_EXPIRATION=2026-11-28T13:00:00Z\"\n");
+        assert_eq!(r("dotenv"), "AWS_ACCESS_KEY_ID=ASIAIOSFODNN7EXAMPLE\nAWS_SECRET_ACCESS_KEY=wJalrXUtnFEMI/K7MDENG/bPxRfiCYzEXAMPLEKEY\nAWS_SESSION_TOKEN=FwoGZXIvYXdzEXAMPLE+token/==\nAWS_CREDENTIAL_EXPIRATION=2026-11-28T13:00:00Z\n");
+        assert_eq!(r("credentials"), "[default]\naws_access_key_id = ASIAIOSFODNN7EXAMPLE\naws_secret_access_key = wJalrXUtnFEMI/K7MDENG/bPxRfiCYzEXAMPLEKEY\naws_session_token = FwoGZXIvYXdzEXAMPLE+token/==\n");
+        assert_eq!(r("credential-process"), "{\n  \"Version\": 1,\n  \"AccessKeyId\": \"ASIAIOSFODNN7EXAMPLE\",\n  \"SecretAccessKey\": \"wJalrXUtnFEMI/K7MDENG/bPxRfiCYzEXAMPLEKEY\",\n  \"SessionToken\": \"FwoGZXIvYXdzEXAMPLE+token/==\",\n  \"Expiration\": \"2026-11-28T13:00:00Z\"\n}\n");
+        assert_eq!(r("json"), "{\n  \"AccessKeyId\": \"ASIAIOSFODNN7EXAMPLE\",\n  \"SecretAccessKey\": \"wJalrXUtnFEMI/K7MDENG/bPxRfiCYzEXAMPLEKEY\",\n  \"SessionToken\": \"FwoGZXIvYXdzEXAMPLE+token/==\",\n  \"Expiration\": \"2026-11-28T13:00:00Z\"\n}\n");
+        let named = render(
+            &creds(),
+            Format::CredentialsFile,
+            &RenderOptions {
+                profile: Some("example-role".into()),
+            },
+        )
+        .unwrap();
+        assert!(named.starts_with("[example-role]\n"));
+    }
+
+    #[test]
+    fn hostile_values_are_quoted() {
+        let mut c = creds();
+        c.session_token = Secret::from("a'b $(id) `x` %PATH% \\ ’ \"q\"");
+        let get = |f: Format| {
+            render(&c, f, &RenderOptions::default()).map(|s| s.lines().nth(2).unwrap().to_owned())
+        };
+        assert_eq!(
+            get(Format::Bash).unwrap(),
+            r#"export AWS_SESSION_TOKEN='a'\''b $(id) `x` %PATH% \ ’ "q"'"#
+        );
+        assert_eq!(
+            get(Format::Fish).unwrap(),
+            r#"set -gx AWS_SESSION_TOKEN 'a\'b $(id) `x` %PATH% \\ ’ "q"'"#
+        );
+        assert_eq!(
+            get(Format::PowerShell).unwrap(),
+            r#"$Env:AWS_SESSION_TOKEN = 'a''b $(id) `x` %PATH% \ ’’ "q"'"#
+        );
+        assert_eq!(
+            get(Format::Dotenv).unwrap(),
+            r#"AWS_SESSION_TOKEN="a'b \$(id) `x` %PATH% \\ ’ \"q\"""#
+        );
+        assert_eq!(
+            get(Format::Cmd).unwrap_err().field(),
+            Some("credentials.sessionToken")
+        );
+        let json = render(&c, Format::Json, &RenderOptions::default()).unwrap();
+        assert!(
+            json.contains(r#""SessionToken": "a'b $(id) `x` %PATH% \\ ’ \"q\"""#),
+            "{json}"
+        );
+        c.session_token = Secret::from("line1\nline2</script>");
+        assert_eq!(
+            render(&c, Format::CredentialsFile, &RenderOptions::default())
+                .unwrap_err()
+                .field(),
+            Some("credentials.sessionToken")
+        );
+        let json = render(&c, Format::Json, &RenderOptions::default()).unwrap();
+        assert!(
+            json.contains(r#""line1\nline2\u003c/script\u003e""#),
+            "{json}"
+        );
+    }
+
+    #[test]
+    fn bad_inputs() {
+        let mut c = creds();
+        c.expiration = "tomorrow".into();
+        assert_eq!(
+            render(&c, Format::Bash, &RenderOptions::default())
+                .unwrap_err()
+                .field(),
+            Some("credentials.expiration")
+        );
+        let mut c = creds();
+        c.access_key_id.clear();
+        assert_eq!(
+            render(&c, Format::Bash, &RenderOptions::default())
+                .unwrap_err()
+                .field(),
+            Some("credentials.accessKeyId")
+        );
+        let bad_profile = RenderOptions {
+            profile: Some("a]\n[b".into()),
+        };
+        assert_eq!(
+            render(&creds(), Format::CredentialsFile, &bad_profile)
+                .unwrap_err()
+                .field(),
+            Some("profile")
+        );
+        assert_eq!(Format::parse("tcsh").unwrap_err().field(), Some("format"));
+    }
+
+    #[test]
+    fn unset_lines() {
+        assert_eq!(render_unset(Format::Bash).unwrap(), "unset AWS_ACCESS_KEY_ID AWS_SECRET_ACCESS_KEY AWS_SESSION_TOKEN AWS_CREDENTIAL_EXPIRATION\n");
+        assert_eq!(
+            render_unset(Format::Fish).unwrap().lines().next(),
+            Some("set -e AWS_ACCESS_KEY_ID")
+        );
+        assert_eq!(render_unset(Format::PowerShell).unwrap().lines().count(), 4);
+        assert_eq!(
+            render_unset(Format::Cmd).unwrap().lines().last(),
+            Some("set AWS_CREDENTIAL_EXPIRATION=")
+        );
+        assert_eq!(
+            render_unset(Format::Json).unwrap_err().field(),
+            Some("format")
+        );
+    }
+}
