@@ -148,7 +148,7 @@ fn host_of(authority: &str) -> Option<&str> {
     let port_ok = port.is_empty()
         || (port.len() <= 5
             && port.bytes().all(|b| b.is_ascii_digit())
-            && port.parse::<u32>().map_or(false, |p| p > 0 && p < 65536));
+            && port.parse::<u32>().is_ok_and(|p| p > 0 && p < 65536));
     let host_ok = !host.is_empty()
         && host
             .bytes()

@@ -307,7 +307,9 @@ fn check_iam_arn(field: &str, arn: &str, kind: &str, example: &str) -> Result<()
         return Err(bad("is not an IAM ARN"));
     }
     let account_ok = parts[4].len() == 12 && parts[4].bytes().all(|b| b.is_ascii_digit());
-    if !account_ok && !(kind == "policy" && parts[4] == "aws") {
+    // AWS managed policies live in the pseudo-account `aws`.
+    let aws_managed = kind == "policy" && parts[4] == "aws";
+    if !(account_ok || aws_managed) {
         return Err(bad("needs a 12-digit account ID"));
     }
     let Some(rest) = parts[5]
