@@ -1,0 +1,15 @@
+// Deno entry: reads the wasm bytes next to the glue (needs --allow-read for that file) and
+// instantiates synchronously at import. No init call needed; Deno's global fetch is the transport.
+
+import * as glue from "../pkg/assume_role_wasm.js";
+import { createCredentialProviderWith } from "./provider.js";
+export { isStsError } from "./errors.js";
+
+glue.initSync({ module: Deno.readFileSync(new URL("../pkg/assume_role_wasm_bg.wasm", import.meta.url)) });
+
+export const { assumeRole, getCallerIdentity, getSessionToken, renderExports, renderUnset } = glue;
+
+/** @type {import("./index.d.ts").createCredentialProvider} */
+export function createCredentialProvider(stsOptions, settings) {
+  return createCredentialProviderWith(stsOptions, settings, glue);
+}

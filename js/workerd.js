@@ -1,0 +1,17 @@
+// Cloudflare Workers (workerd) entry: the runtime forbids compiling wasm from bytes at run time,
+// so the .wasm is imported as a module (wrangler's / miniflare's CompiledWasm rule) and
+// instantiated synchronously at import. No init call needed.
+
+import * as glue from "../pkg/assume_role_wasm.js";
+import wasmModule from "../pkg/assume_role_wasm_bg.wasm";
+import { createCredentialProviderWith } from "./provider.js";
+export { isStsError } from "./errors.js";
+
+glue.initSync({ module: wasmModule });
+
+export const { assumeRole, getCallerIdentity, getSessionToken, renderExports, renderUnset } = glue;
+
+/** @type {import("./index.d.ts").createCredentialProvider} */
+export function createCredentialProvider(stsOptions, settings) {
+  return createCredentialProviderWith(stsOptions, settings, glue);
+}

@@ -1,0 +1,89 @@
+// The worker's pure pieces, in Node (same Web APIs as workerd: crypto.subtle, Request, URL):
+// the bearer check, partition → federation/console hosts, the destination allow-list, and the
+// bounded provider cache.
+
+import { test } from "node:test";
+import assert from "node:assert/strict";
+import { hasBearerToken, timingSafeEqualStrings } from "../../examples/worker/src/auth.js";
+import { partitionOf, consoleDestination, consoleSigninUrl } from "../../examples/worker/src/console.js";
+import { createProviderCache } from "../../examples/worker/src/provider-cache.js";
+
+const req = (authorization) => new Request("http://x/", { headers: authorization ? { Authorization: authorization } : {} });
+
+test("bearer check: exact token only, case-insensitive scheme, empty configured token never matches", async () => {
+  assert.equal(await hasBearerToken(req("Bearer s3cret"), "s3cret"), true);
+  assert.equal(await hasBearerToken(req("bearer s3cret"), "s3cret"), true);
+  assert.equal(await hasBearerToken(req("Bearer s3cret2"), "s3cret"), false);
+  assert.equal(await hasBearerToken(req("Bearer s3cre"), "s3cret"), false);
+  assert.equal(await hasBearerToken(req("s3cret"), "s3cret"), false);
+  assert.equal(await hasBearerToken(req(undefined), "s3cret"), false);
+  assert.equal(await hasBearerToken(req("Bearer "), ""), false);
+  assert.equal(await hasBearerToken(req(undefined), ""), false);
+  assert.equal(await timingSafeEqualStrings("a", "a"), true);
+  assert.equal(await timingSafeEqualStrings("a", "b"), false);
+});
+
+test("partitions map to their federation endpoints and console hosts", async () => {
+  assert.equal(partitionOf("arn:aws:iam::1:role/r"), "aws");
+  assert.equal(partitionOf("arn:aws-cn:iam::1:role/r"), "aws-cn");
+  assert.equal(partitionOf("arn:aws-us-gov:iam::1:role/r"), "aws-us-gov");
+  assert.throws(() => partitionOf("arn:aws-iso:iam::1:role/r"), /partition/);
+  assert.equal(consoleDestination("aws", undefined), "https://console.aws.amazon.com/");
+  assert.equal(consoleDestination("aws-cn", undefined), "https://console.amazonaws.cn/");
+  assert.equal(consoleDestination("aws-us-gov", undefined), "https://console.amazonaws-us-gov.com/");
+  assert.throws(() => consoleDestination("aws-cn", "https://console.aws.amazon.com/"), /console\.amazonaws\.cn/);
+
+  // The default federation endpoint per partition: capture the URL instead of calling AWS.
+  const seen = [];
+  const realFetch = globalThis.fetch;
+  globalThis.fetch = async (url) => {
+    seen.push(new URL(url));
+    return new Response(JSON.stringify({ SigninToken: "t" }), { status: 200 });
+  };
+  try {
+    const credentials = { accessKeyId: "ASIAX", secretAccessKey: "k", sessionToken: "s" };
+    for (const [partition, host] of [["aws", "signin.aws.amazon.com"], ["aws-cn", "signin.amazonaws.cn"], ["aws-us-gov", "signin.amazonaws-us-gov.com"]]) {
+      const url = new URL(await consoleSigninUrl({ credentials, partition, destination: consoleDestination(partition), sessionDuration: 900 }));
+      assert.equal(url.host, host);
+      assert.equal(url.pathname, "/federation");
+      assert.equal(seen.at(-1).host, host);
+      assert.equal(seen.at(-1).protocol, "https:");
+      assert.equal(seen.at(-1).searchParams.get("SessionDuration"), "900");
+    }
+  } finally {
+    globalThis.fetch = realFetch;
+  }
+});
+
+test("a federation failure is reported by status, without echoing the endpoint's body", async () => {
+  const realFetch = globalThis.fetch;
+  globalThis.fetch = async () => new Response("<html>secret-ish body</html>", { status: 400 });
+  try {
+    await assert.rejects(
+      consoleSigninUrl({ credentials: { accessKeyId: "a", secretAccessKey: "b", sessionToken: "c" }, partition: "aws", destination: "https://console.aws.amazon.com/" }),
+      (e) => e.code === "FederationError" && /HTTP 400/.test(e.message) && !/secret-ish/.test(e.message),
+    );
+  } finally {
+    globalThis.fetch = realFetch;
+  }
+});
+
+test("the provider cache reuses providers per role/session and evicts the least recently used", () => {
+  const created = [];
+  const cache = createProviderCache((opts) => {
+    created.push(opts);
+    return () => opts;
+  }, 2);
+  const source = { accessKeyId: "AKIA1", secretAccessKey: "k" };
+  const a = cache.get(source, { roleArn: "r", roleSessionName: "a" });
+  assert.equal(cache.get(source, { roleArn: "r", roleSessionName: "a" }), a);
+  cache.get(source, { roleArn: "r", roleSessionName: "b" });
+  cache.get(source, { roleArn: "r", roleSessionName: "a" }); // a is now the most recent
+  cache.get(source, { roleArn: "r", roleSessionName: "c" }); // evicts b
+  assert.equal(cache.size, 2);
+  assert.equal(cache.get(source, { roleArn: "r", roleSessionName: "a" }), a);
+  cache.get(source, { roleArn: "r", roleSessionName: "b" });
+  assert.equal(created.length, 4, "a, b, c, and b again after eviction");
+  assert.deepEqual(created[0], { accessKeyId: "AKIA1", secretAccessKey: "k", roleArn: "r", roleSessionName: "a" });
+  assert.notEqual(cache.get({ ...source, accessKeyId: "AKIA2" }, { roleArn: "r", roleSessionName: "a" }), a, "new source key, new provider");
+});
