@@ -152,8 +152,10 @@ async function main() {
   const stop = async (code = 0) => {
     if (stopping) return;
     stopping = true;
+    if (server || moto) console.log('\nStopping…');
     await server?.close();
     await moto?.stop();
+    if (code === 0) console.log('Stopped: the server and the emulator are gone.');
     process.exit(code);
   };
   for (const sig of ['SIGINT', 'SIGTERM', 'SIGHUP']) process.on(sig, () => stop(0));

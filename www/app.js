@@ -58,6 +58,14 @@ async function run(action, read, call, show) {
   }
 }
 
+/** Brings a new result into view (on wide screens it sits at the top, beside the form) and moves
+ * focus to its heading, so keyboard and screen-reader users land on it too. */
+function reveal(headingId) {
+  const heading = $(headingId);
+  heading.scrollIntoView({ block: 'start' });
+  heading.focus({ preventScroll: true });
+}
+
 function whereFromOpts(o) {
   return Object.fromEntries(['region', 'useFips', 'endpoint'].filter((k) => k in o).map((k) => [k, o[k]]));
 }
@@ -71,6 +79,7 @@ function onAssume() {
       externalId: o.externalId, durationSeconds: o.durationSeconds, roleSessionName: o.roleSessionName,
       region: o.region, endpoint: o.endpoint,
     });
+    reveal('result-title');
     announce(`Assumed ${res.assumedRoleUser.arn}. Credentials expire ${new Date(res.credentials.expiration).toUTCString()}.`);
   });
 }
@@ -81,6 +90,7 @@ function onWhoAmI() {
     $('identity-account').textContent = res.account;
     $('identity-userid').textContent = res.userId;
     $('identity').hidden = false;
+    reveal('identity-title');
     announce(`You are ${res.arn}.`);
   });
 }
@@ -90,6 +100,7 @@ function onSessionToken() {
     state.last = { credentials: res.credentials, where: whereFromOpts(o), arn: '' };
     showCredentials(state.api, { title: 'Session credentials (GetSessionToken)', arn: '', credentials: res.credentials }, { onExpired });
     renderConfigBlock({ roleArn: $('roleArn').value.trim(), sourceProfile: $('source-profile').value.trim(), serialNumber: o.serialNumber, region: o.region, endpoint: o.endpoint });
+    reveal('result-title');
     announce(`Got session credentials. They expire ${new Date(res.credentials.expiration).toUTCString()}.`);
   });
 }
@@ -102,6 +113,7 @@ function onVerify() {
     const out = $('verify-result');
     out.textContent = `✓ STS sees these credentials as ${res.arn}`;
     out.hidden = false;
+    out.scrollIntoView({ block: 'nearest' });
     announce(`Verified: ${res.arn}.`);
   });
 }
@@ -129,6 +141,7 @@ function onExpired() {
 function onClear() {
   for (const el of $('form').querySelectorAll('input:not([type=radio]):not([type=checkbox]), textarea')) el.value = '';
   $('useFips').checked = false;
+  $('advanced').open = false;
   $('region').value = 'us-east-1';
   $('durationSeconds').value = '3600';
   $('roleSessionName').value = defaultSessionName();

@@ -59,7 +59,11 @@ export function showError(err, { action } = {}) {
     h('h2', {}, action ? `${action} failed` : 'That didn’t work'),
     h('p', { class: 'plain' }, PLAIN[code] || 'STS returned an error.'),
     err.hint ? h('p', { class: 'hint-line' }, h('strong', {}, 'Hint: '), err.hint) : null,
-    h('dl', { class: 'kv' }, ...rows.flatMap(([k, v]) => [h('dt', {}, k), h('dd', {}, h('code', { class: `err-${k.toLowerCase().replace(/\W+/g, '-')}` }, v))])),
+    h('dl', { class: 'kv' }, ...rows.flatMap(([k, v]) => {
+      const cls = `err-${k.toLowerCase().replace(/\W+/g, '-')}`;
+      // Identifiers in monospace (they get copied into support tickets); the message as prose.
+      return [h('dt', {}, k), h('dd', {}, k === 'Message' ? h('span', { class: cls }, v) : h('code', { class: cls }, v))];
+    })),
   );
   box.hidden = false;
   box.focus();

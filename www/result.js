@@ -90,5 +90,6 @@ export function hideResult() {
     $(id).textContent = '';
   }
   for (const pre of $('panels').querySelectorAll('pre')) pre.textContent = '';
+  $('config-profile-name').textContent = '…';
   $('result').hidden = true;
 }

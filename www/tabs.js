@@ -9,10 +9,10 @@ export const FORMATS = [
   { id: 'fish', label: 'fish', how: 'Paste into fish.' },
   { id: 'powershell', label: 'PowerShell', how: 'Paste into PowerShell (pwsh or Windows PowerShell).' },
   { id: 'cmd', label: 'cmd', how: 'Paste into a Windows Command Prompt.' },
-  { id: 'dotenv', label: '.env', how: 'Save as .env for tools that read one (docker --env-file, dotenv…). Keep it out of git.' },
-  { id: 'credentials', label: '~/.aws/credentials', how: 'Add to ~/.aws/credentials, then use --profile with the name below (or AWS_PROFILE).', profile: true },
-  { id: 'credential-process', label: 'credential_process', how: 'The JSON a credential_process command prints: save it to a file and set credential_process = cat /path/to/it in a ~/.aws/config profile.' },
-  { id: 'json', label: 'JSON', how: 'As aws sts assume-role --query Credentials prints it.' },
+  { id: 'dotenv', label: '.env', file: '.env', how: 'Save as .env for tools that read one (docker --env-file, dotenv…). Keep it out of git.' },
+  { id: 'credentials', label: '~/.aws/credentials', file: '~/.aws/credentials', how: 'Add to ~/.aws/credentials, then use --profile with the name below (or AWS_PROFILE).', profile: true },
+  { id: 'credential-process', label: 'credential_process', file: 'credential_process JSON', how: 'The JSON a credential_process command prints: save it to a file and set credential_process = cat /path/to/it in a ~/.aws/config profile.' },
+  { id: 'json', label: 'JSON', file: 'Credentials JSON', how: 'As aws sts assume-role --query Credentials prints it.' },
 ];
 
 /** Builds the tab list and panels once; `render(format)` is called to fill each panel's code. */
@@ -31,7 +31,7 @@ export function buildTabs(onSelect) {
       f.profile ? h('div', { class: 'field narrow' },
         h('label', { for: 'profile-name' }, 'Profile name'),
         h('input', { id: 'profile-name', value: 'assumed', autocomplete: 'off', spellcheck: 'false' })) : null,
-      codeBlock(`code-${f.id}`, `${f.label} credentials`),
+      codeBlock(`code-${f.id}`, f.file || `${f.label} lines`),
       h('div', { id: `unset-wrap-${f.id}`, hidden: true },
         h('p', { class: 'hint' }, 'Back to your own identity afterwards:'),
         codeBlock(`unset-${f.id}`, `${f.label} unset lines`)),
@@ -56,8 +56,10 @@ export function buildTabs(onSelect) {
 
 function codeBlock(id, label) {
   return h('div', { class: 'code-block' },
-    h('pre', { class: 'code', id, tabindex: '0', 'aria-label': label }),
-    h('button', { type: 'button', class: 'copy', dataset: { copy: id, label } }, 'Copy'));
+    h('div', { class: 'code-bar' },
+      h('span', { 'aria-hidden': 'true' }, label),
+      h('button', { type: 'button', class: 'copy', dataset: { copy: id, label } }, 'Copy')),
+    h('pre', { class: 'code', id, tabindex: '0', 'aria-label': label }));
 }
 
 function select(tab, onSelect) {

@@ -123,7 +123,7 @@ describe('walkthrough by clicking', { timeout: 120000 }, () => {
     }
     assert.equal(await page.isVisible('#result'), false);
     assert.equal(await page.isVisible('#identity'), false);
-    const leftovers = await page.evaluate(() => [...document.querySelectorAll('#result pre, #result code')].map((e) => e.textContent).join(''));
+    const leftovers = await page.evaluate(() => [...document.querySelectorAll('#result pre, #result dd, #result-arn, #verify-result')].map((e) => e.textContent.trim()).join(''));
     assert.equal(leftovers, '');
   });
 
