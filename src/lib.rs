@@ -21,6 +21,6 @@ pub mod sign;
 pub mod time;
 
 #[cfg(target_arch = "wasm32")]
-mod wasm;
+pub mod wasm;
 
 pub use error::{Error, Operation, Result};

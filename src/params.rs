@@ -200,9 +200,16 @@ fn check_duration(field: &str, value: f64, min: u32, max: u32, why: &str) -> Res
         ));
     }
     if value < f64::from(min) || value > f64::from(max) {
+        // Printed through i64, not f64: `f64: Display` costs ~20 KB of wasm (float formatting). Whole
+        // numbers up to 2^53 print the same either way; beyond that no exact digits are worth showing.
+        let shown = if value.abs() <= 9_007_199_254_740_992.0 {
+            (value as i64).to_string()
+        } else {
+            "out of range".to_owned()
+        };
         return Err(Error::invalid(
             field,
-            format!("is {value}; expected {min} to {max} seconds ({why})"),
+            format!("is {shown}; expected {min} to {max} seconds ({why})"),
         ));
     }
     Ok(value as u32)
