@@ -9,6 +9,6 @@ export type InitInput = string | URL | Request | Response | Promise<Response> | 
  * functions call it themselves; call it yourself before the synchronous `renderExports` /
  * `renderUnset`, or to load the wasm from your own URL. Default: the `.wasm` next to the glue.
  */
-export default function init(input?: InitInput): Promise<unknown>;
+export default function init(input?: InitInput | { module_or_path: InitInput }): Promise<unknown>;
 /** Instantiates synchronously from bytes or a `WebAssembly.Module` (not for large modules on a browser main thread). */
 export declare function initSync(input: { module: BufferSource | WebAssembly.Module }): unknown;

@@ -20,7 +20,11 @@ let loaded = false;
  * @param {Parameters<typeof glueInit>[0]} [input]
  */
 export default function init(input) {
-  ready ??= glueInit(input === undefined ? undefined : { module_or_path: input }).then(
+  // The glue wants `{ module_or_path }`; accept that shape too, and a bare URL/bytes/module.
+  const wrapped = input === undefined || (input !== null && Object.getPrototypeOf(input) === Object.prototype && "module_or_path" in input)
+    ? input
+    : { module_or_path: input };
+  ready ??= glueInit(wrapped).then(
     (exports) => {
       loaded = true;
       return exports;

@@ -34,7 +34,8 @@ before(async () => {
       res.end(PAGE);
       return;
     }
-    const file = path.join(dir, pathname);
+    // Somewhere else to load the .wasm from, as a CDN user would pass to init(url).
+    const file = pathname === "/custom/arw.wasm" ? path.join(dir, "node_modules/assume-role-wasm/pkg/assume_role_wasm_bg.wasm") : path.join(dir, pathname);
     if (!file.startsWith(path.join(dir, "node_modules") + path.sep)) {
       res.writeHead(404).end();
       return;
@@ -103,15 +104,17 @@ test("async calls initialise the wasm themselves; sync render needs init first",
   await page.close();
 });
 
-test("explicit `await init()` makes the synchronous functions usable, and is idempotent", { timeout: 60_000 }, async () => {
+test("explicit `await init(url)` makes the synchronous functions usable, and is idempotent", { timeout: 60_000 }, async () => {
   const { page } = await openPage();
   const out = await page.evaluate(async () => {
-    const a = window.arw.init();
+    // A caller-supplied URL for the .wasm (as a CDN user would pass); later calls share the load.
+    const a = window.arw.init(new URL("/custom/arw.wasm", location.href));
     const b = window.arw.init();
     await a;
     return { same: a === b, unset: window.arw.renderUnset("fish") };
   });
   assert.equal(out.same, true);
-  assert.match(out.unset, /^set -e AWS_ACCESS_KEY_ID/m);
+  assert.ok(served.includes("/custom/arw.wasm"), "init(url) loaded the wasm from the given URL");
+  assert.match(out.unset, /^set -e AWS_ACCESS_KEY_ID$/m);
   await page.close();
 });

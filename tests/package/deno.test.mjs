@@ -81,6 +81,20 @@ test("deno check: the shipped .d.ts types a consumer and reject misuse", { timeo
      createCredentialProvider({ ...src, roleArn: "arn", roleSessionName: "n" }, { margin: 5 });
      console.log(arn, text, fromProvider);`,
   );
-  const result = await run(deno, ["check", file], { cwd: pkg.dir, env: denoEnv, timeoutMs: 50_000 });
+  // The browser and node entries' own declarations (init, InitInput, nodeFetch) check too.
+  const entries = path.join(pkg.dir, "typed-entries.ts");
+  writeFileSync(
+    entries,
+    `import type * as Browser from "./node_modules/assume-role-wasm/js/browser.d.ts";
+     import type * as NodeEntry from "./node_modules/assume-role-wasm/js/node.d.ts";
+     const input: Browser.InitInput = new URL("https://example.com/x.wasm");
+     const init: typeof Browser.default = async (_input?: Browser.InitInput) => undefined;
+     const transport: typeof NodeEntry.nodeFetch = async () => ({ status: 200, headers: { get: () => null }, text: async () => "" });
+     const provider: typeof Browser.createCredentialProvider = (() => async () => ({ accessKeyId: "", secretAccessKey: "", sessionToken: "", expiration: "" })) as never;
+     // @ts-expect-error the transport answers with a promise of a response, not a string
+     const wrong: string = transport("http://127.0.0.1/", { method: "POST" });
+     console.log(input, init, transport, provider, wrong);`,
+  );
+  const result = await run(deno, ["check", file, entries], { cwd: pkg.dir, env: denoEnv, timeoutMs: 50_000 });
   assert.equal(result.code, 0, result.stderr + result.stdout);
 });

@@ -108,6 +108,16 @@ test("requests outside the configuration are refused with a reason", TIMEOUT, as
     assert.equal(json.error.code, code, JSON.stringify(body));
     assert.doesNotMatch(JSON.stringify(json), new RegExp(moto.bob.secretAccessKey.replace(/[+/]/g, "\\$&")));
   }
+  const big = await post("/credentials", { roleArn: moto.roles.example, padding: "x".repeat(20_000) });
+  assert.equal(big.status, 413);
+  await big.text();
+  const form = await mf.dispatchFetch("http://broker.test/credentials", {
+    method: "POST",
+    headers: { Authorization: `Bearer ${TOKEN}`, "Content-Type": "application/x-www-form-urlencoded" },
+    body: "roleArn=x",
+  });
+  assert.equal(form.status, 415);
+  await form.text();
   const get = await mf.dispatchFetch("http://broker.test/credentials", { headers: { Authorization: `Bearer ${TOKEN}` } });
   assert.equal(get.status, 405);
   await get.text();
@@ -198,4 +208,16 @@ test("with temporary source keys (role chaining) SessionDuration is refused and 
     endpoint: moto.endpoint,
   });
   assert.equal(who.arn, "arn:aws:sts::123456789012:assumed-role/chained-role/chained-console");
+});
+
+test("the worker fails closed: without BEARER_TOKEN or source keys every request is a 500, even with a token", TIMEOUT, async () => {
+  const { BEARER_TOKEN, AWS_SECRET_ACCESS_KEY, ...rest } = bindings;
+  for (const broken of [{ ...rest, AWS_SECRET_ACCESS_KEY }, { ...rest, AWS_SECRET_ACCESS_KEY, BEARER_TOKEN: "" }, { ...rest, BEARER_TOKEN }]) {
+    await mf.setOptions(workerOptions(outdir, broken));
+    for (const token of [TOKEN, "", null]) {
+      const res = await post("/credentials", { roleArn: moto.roles.example }, token);
+      assert.equal(res.status, 500);
+      assert.deepEqual(await res.json(), { error: { code: "NotConfigured", message: "this worker is not configured" } });
+    }
+  }
 });

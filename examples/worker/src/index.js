@@ -45,6 +45,10 @@ async function readJsonBody(request) {
   if (!/^application\/json\b/i.test(request.headers.get("Content-Type") ?? "")) {
     throw new RequestError(415, "UnsupportedMediaType", "send a JSON body with Content-Type: application/json");
   }
+  // Refuse by the declared length before reading, and by the real length after.
+  if (Number(request.headers.get("Content-Length") ?? 0) > MAX_BODY_BYTES) {
+    throw new RequestError(413, "BodyTooLarge", "request body too large");
+  }
   const text = await request.text();
   if (text.length > MAX_BODY_BYTES) throw new RequestError(413, "BodyTooLarge", "request body too large");
   let body;
