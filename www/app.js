@@ -178,7 +178,8 @@ function updateFipsHint() {
   const ok = target() === 'aws' && r?.fips;
   $('useFips').disabled = !ok;
   if (!ok) $('useFips').checked = false;
-  $('useFips-hint').textContent = !ok ? 'Only the US, Canada and GovCloud regions have FIPS STS endpoints.'
+  $('useFips-hint').textContent = target() !== 'aws' ? 'Applies to real AWS only.'
+    : !ok ? 'Only the US, Canada and GovCloud regions have FIPS STS endpoints.'
     : r.partition === 'aws-us-gov' ? 'GovCloud’s STS endpoint is FIPS validated either way.' : 'Uses the sts-fips host.';
 }
 
@@ -202,7 +203,6 @@ async function main() {
   if (connect.emulator) applyEmulatorPreset(connect.emulator);
   updateFipsHint();
   updateDurationHint();
-  $('region').addEventListener('input', updateFipsHint);
   $('durationSeconds').addEventListener('input', updateDurationHint);
   $('form').addEventListener('submit', (ev) => {
     ev.preventDefault(); // never a real submission

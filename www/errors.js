@@ -42,7 +42,7 @@ export function clearResultError() {
  */
 export function showError(err, { action } = {}) {
   const id = err.code === 'InvalidParameter' || err.field ? inputFor(err.field) : null;
-  if (id && setFieldError(id, err.message)) {
+  if (id && setFieldError(id, byTheField(err))) {
     $(id).focus();
     announceFieldError(err.message);
     return 'field';
@@ -68,6 +68,15 @@ export function showError(err, { action } = {}) {
   box.hidden = false;
   box.focus();
   return 'result';
+}
+
+/** "roleArn: is required" → "Is required": next to its label the option name is noise. An indexed
+ * field ("tags[1].key: …") keeps its prefix: it says which line is wrong. */
+function byTheField(err) {
+  if (inputFor(err.field) !== err.field) return err.message;
+  const prefix = `${err.field}: `;
+  const m = err.message.startsWith(prefix) ? err.message.slice(prefix.length) : err.message;
+  return m.charAt(0).toUpperCase() + m.slice(1);
 }
 
 function announceFieldError(message) {
