@@ -296,7 +296,16 @@ impl SourceCredentials {
 
 /// `arn:PARTITION:iam::ACCOUNT:role/PATH/NAME` (or `policy/...` for policy ARNs).
 fn check_iam_arn(field: &str, arn: &str, kind: &str, example: &str) -> Result<()> {
-    check_length(field, arn, 20, 2048, example)?;
+    if arn.is_empty() {
+        return Err(Error::invalid(
+            field,
+            format!("is empty; expected an IAM {kind} ARN like {example}"),
+        ));
+    }
+    // Shape before length: a pasted bare role name should hear "expected an ARN", not a character count.
+    if arn.chars().count() > 2048 {
+        return Err(Error::invalid(field, "is longer than 2048 characters"));
+    }
     let bad = |why: &str| {
         Error::invalid(
             field,
@@ -824,6 +833,21 @@ mod tests {
             mutate(&mut input);
             assert_eq!(field_of(input.validate(false)), *field, "case: {what}");
         }
+    }
+
+    #[test]
+    fn a_bare_role_name_is_told_what_an_arn_looks_like() {
+        let input = AssumeRoleInput {
+            role_arn: "example-role".into(),
+            ..role()
+        };
+        let err = input.validate(false).unwrap_err().to_string();
+        assert!(
+            err.contains(
+                "expected an IAM role ARN like arn:aws:iam::123456789012:role/example-role"
+            ),
+            "{err}"
+        );
     }
 
     #[test]
