@@ -49,6 +49,14 @@ const VARS: [&str; 4] = [
     "AWS_CREDENTIAL_EXPIRATION",
 ];
 
+/// The JS names of the credential fields, in `VARS` order, for errors.
+const FIELDS: [&str; 4] = [
+    "credentials.accessKeyId",
+    "credentials.secretAccessKey",
+    "credentials.sessionToken",
+    "credentials.expiration",
+];
+
 /// Options of `renderExports`.
 #[derive(Debug, Clone, Default)]
 pub struct RenderOptions {
@@ -62,12 +70,6 @@ fn check_values(c: &Credentials) -> Result<[&str; 4]> {
         c.secret_access_key.expose(),
         c.session_token.expose(),
         c.expiration.as_str(),
-    ];
-    const FIELDS: [&str; 4] = [
-        "credentials.accessKeyId",
-        "credentials.secretAccessKey",
-        "credentials.sessionToken",
-        "credentials.expiration",
     ];
     for (value, field) in values.iter().zip(FIELDS) {
         if value.is_empty() {
@@ -91,12 +93,6 @@ fn check_values(c: &Credentials) -> Result<[&str; 4]> {
 
 /// Refuse values that would need quoting a format cannot express.
 fn refuse(values: &[&str; 4], bad: &[char], format: &str) -> Result<()> {
-    const FIELDS: [&str; 4] = [
-        "credentials.accessKeyId",
-        "credentials.secretAccessKey",
-        "credentials.sessionToken",
-        "credentials.expiration",
-    ];
     for (value, field) in values.iter().zip(FIELDS) {
         if value.contains(bad) {
             return Err(Error::invalid(
