@@ -1,6 +1,7 @@
 //! The only JS-facing code: the exported API, option conversion, and the fetch transport. Everything it
 //! decides it asks the core about; what it adds is IO (clock, fetch, timers) and JS types.
 
+mod bench_api;
 mod convert;
 mod transport;
 
