@@ -13,6 +13,9 @@ use crate::time;
 const MAX_BODY: usize = 256 * 1024;
 const MAX_DEPTH: usize = 12;
 const MAX_LEAVES: usize = 128;
+/// STS element names are short; each leaf's path repeats its ancestors' names, so long names would cost
+/// (name length × leaves) of memory, ~16 MB for a 240 KB body, and wasm memory never shrinks.
+const MAX_NAME: usize = 128;
 const SNIPPET_CHARS: usize = 160;
 
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -95,6 +98,9 @@ fn flatten(body: &str) -> Option<Leaves> {
                     return None;
                 }
                 let name = e.local_name().as_ref().to_owned();
+                if name.len() > MAX_NAME {
+                    return None;
+                }
                 if let Some(parent) = has_child.last_mut() {
                     *parent = true;
                 }
@@ -465,6 +471,28 @@ mod tests {
         assert!(err
             .to_string()
             .starts_with("SignatureDoesNotMatch: The request signature we calculated"));
+    }
+
+    #[test]
+    fn long_element_names_are_refused() {
+        // Regression (fuzz/response, memory): 127 leaves under a 120 KB name built 15 MB of paths.
+        let name = "N".repeat(120_000);
+        let body = format!(
+            "<AssumeRoleResponse><{name}>{}</{name}></AssumeRoleResponse>",
+            "<x></x>".repeat(127)
+        );
+        let err = parse(Operation::AssumeRole, 200, &body, None).unwrap_err();
+        assert_eq!(err.code(), "UnexpectedResponse");
+        let fine = format!(
+            "<AssumeRoleResponse><{}/></AssumeRoleResponse>",
+            "N".repeat(128)
+        );
+        assert_eq!(
+            parse(Operation::AssumeRole, 200, &fine, None)
+                .unwrap_err()
+                .to_string(),
+            "Unexpected response from the endpoint (HTTP 200): the AssumeRole response has no Credentials/Expiration"
+        );
     }
 
     #[test]

@@ -134,8 +134,15 @@ pub fn parse_iso8601(s: &str) -> Option<u64> {
             sign * i64::from(h * 3600 + m * 60) * 1000
         }
     };
-    u64::try_from(base as i64 + millis as i64 - offset_ms).ok()
+    // A zone offset can push 9999-12-31 into year 10000, which `format_iso8601` could not write back in
+    // the 20-character shape (found by fuzz/response): keep results inside the years `to_ms` accepts.
+    u64::try_from(base as i64 + millis as i64 - offset_ms)
+        .ok()
+        .filter(|ms| *ms < MAX_MS)
 }
+
+/// 10000-01-01T00:00:00Z: the first instant past what these parsers accept.
+const MAX_MS: u64 = 253_402_300_800_000;
 
 /// `2026-11-28T13:00:00Z`: the one shape we hand out, whatever the server's precision.
 pub fn format_iso8601(unix_ms: u64) -> String {
@@ -171,6 +178,15 @@ mod tests {
                 .as_deref(),
             Some("2024-02-29T00:00:00Z")
         );
+    }
+
+    #[test]
+    fn offsets_stay_inside_the_formattable_years() {
+        // Regression (fuzz/response): this parsed to 10000-01-01T23:58:59Z, 21 characters.
+        assert_eq!(parse_iso8601("9999-12-31T23:59:59.999-23:59"), None);
+        let last = parse_iso8601("9999-12-31T23:59:59.999Z").unwrap();
+        assert_eq!(format_iso8601(last), "9999-12-31T23:59:59Z");
+        assert_eq!(parse_iso8601("1970-01-01T00:00:00+00:01"), None);
     }
 
     #[test]
