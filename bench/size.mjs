@@ -1,0 +1,70 @@
+// Part 5: bytes shipped for "assume a role" — our wasm (raw / gzip -9 / brotli) + JS glue + the browser entry,
+// and the packed tarball; next to client-sts (STSClient + AssumeRoleCommand) and aws4fetch (AwsClient + the
+// hand parsing of bench/lib/impls.mjs) bundled by esbuild, minified, for the browser, the same way.
+import { execFileSync } from "node:child_process";
+import { existsSync, readFileSync, mkdtempSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import zlib from "node:zlib";
+import { fileURLToPath } from "node:url";
+import { build } from "esbuild";
+
+const repo = fileURLToPath(new URL("../", import.meta.url));
+const sizes = (buf) => ({
+  raw: buf.length,
+  gzip: zlib.gzipSync(buf, { level: 9 }).length,
+  brotli: zlib.brotliCompressSync(buf, { params: { [zlib.constants.BROTLI_PARAM_QUALITY]: 11 } }).length,
+});
+
+async function bundle(name, source) {
+  const dir = mkdtempSync(path.join(tmpdir(), "arw-size-"));
+  const entry = path.join(dir, `${name}.mjs`);
+  writeFileSync(entry, source);
+  const out = await build({
+    entryPoints: [entry], bundle: true, minify: true, format: "esm", platform: "browser", write: false,
+    nodePaths: [path.join(repo, "node_modules")], absWorkingDir: repo, logLevel: "error",
+    outdir: dir, loader: { ".wasm": "file" }, // the .wasm stays a separate file, counted on its own
+  });
+  return Buffer.from(out.outputFiles.find((f) => f.path.endsWith(".js")).contents);
+}
+
+function tarball() {
+  try {
+    const out = execFileSync("npm", ["pack", "--dry-run", "--json", "--ignore-scripts"], { cwd: repo, encoding: "utf8", stdio: ["ignore", "pipe", "ignore"] });
+    const [info] = JSON.parse(out);
+    return { size: info.size, unpackedSize: info.unpackedSize, files: info.entryCount };
+  } catch { return null; }
+}
+
+export async function run() {
+  const wasm = sizes(readFileSync(path.join(repo, "pkg/assume_role_wasm_bg.wasm")));
+  const glue = sizes(readFileSync(path.join(repo, "pkg/assume_role_wasm.js")));
+  const usEntry = existsSync(path.join(repo, "js/browser.js")) ? `export { assumeRole } from ${JSON.stringify(path.join(repo, "js/browser.js"))};` : `export { default as init, assumeRole } from ${JSON.stringify(path.join(repo, "pkg/assume_role_wasm.js"))};`;
+  const usJs = sizes(await bundle("us", usEntry));
+  const sts = sizes(await bundle("sts", `export { STSClient, AssumeRoleCommand } from "@aws-sdk/client-sts";`));
+  const aws4 = sizes(await bundle("aws4", `import { AwsClient } from "aws4fetch";
+const tag = (x, n) => new RegExp("<" + n + ">([^<]*)</" + n + ">").exec(x)?.[1];
+export async function assumeRole(o) {
+  const c = new AwsClient({ accessKeyId: o.accessKeyId, secretAccessKey: o.secretAccessKey, service: "sts", region: o.region });
+  const body = new URLSearchParams({ Action: "AssumeRole", Version: "2011-06-15", RoleArn: o.roleArn, RoleSessionName: o.roleSessionName });
+  const r = await c.fetch("https://sts." + o.region + ".amazonaws.com/", { method: "POST", body });
+  const x = await r.text();
+  if (!r.ok) throw new Error(tag(x, "Message"));
+  return { accessKeyId: tag(x, "AccessKeyId"), secretAccessKey: tag(x, "SecretAccessKey"), sessionToken: tag(x, "SessionToken"), expiration: tag(x, "Expiration") };
+}`));
+  const total = { raw: wasm.raw + usJs.raw, gzip: wasm.gzip + usJs.gzip, brotli: wasm.brotli + usJs.brotli };
+  const tar = tarball();
+  const KB = (n) => (n / 1024).toFixed(1).padStart(7);
+  const row = (name, s, peer) =>
+    console.log(`  ${name.padEnd(44)} ${KB(s.raw)} ${KB(s.gzip)} ${KB(s.brotli)}${peer ? `   gzip ×${(s.gzip / total.gzip).toFixed(2)} of ours` : ""}`);
+  console.log("\n## 5. size  (KB; raw / gzip -9 / brotli 11; ratio = peer ÷ us on gzip)");
+  console.log(`  ${"".padEnd(44)} ${"raw".padStart(7)} ${"gzip".padStart(7)} ${"brotli".padStart(7)}`);
+  row("us: wasm (pkg/assume_role_wasm_bg.wasm)", wasm);
+  row("us: JS glue (pkg/assume_role_wasm.js)", glue);
+  row("us: browser entry + glue, esbuild --minify", usJs);
+  row("us: total (wasm + minified JS)", total);
+  row("client-sts STSClient+AssumeRoleCommand", sts, true);
+  row("aws4fetch AwsClient + hand parsing", aws4, true);
+  if (tar) console.log(`  npm pack tarball: ${KB(tar.size)} KB (${tar.files} files, ${KB(tar.unpackedSize)} KB unpacked)`);
+  return { wasm, glue, usJs, total, clientSts: sts, aws4fetch: aws4, tarball: tar };
+}
