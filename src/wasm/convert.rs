@@ -11,7 +11,10 @@ use crate::response::{Credentials, Output};
 use crate::secret::Secret;
 
 fn type_name(v: &JsValue) -> &'static str {
-    if v.is_null() {
+    // `undefined` first: it is not an object, and "got an object" for a missing argument misleads.
+    if v.is_undefined() {
+        "undefined"
+    } else if v.is_null() {
         "null"
     } else if Array::is_array(v) {
         "an array"
