@@ -132,6 +132,15 @@ impl Error {
             if text.contains(secret) {
                 *text = text.replace(secret, "** redacted **");
             }
+            // Messages and snippets are cut to a length limit before this runs, so an echoed secret can
+            // also survive as a cut-off copy at the very end (tests/hardening/secrets.test.mjs found a
+            // long session token's first 600 characters that way): redact a tail that begins a secret.
+            let end = text.trim_end_matches('…').len();
+            let cut = (0..end.saturating_sub(3))
+                .find(|&i| text.is_char_boundary(i) && secret.starts_with(&text[i..end]));
+            if let Some(start) = cut {
+                text.replace_range(start..end, "** redacted **");
+            }
         }
     }
 }
@@ -236,6 +245,28 @@ mod tests {
         assert!(sts("SomethingNew", "")
             .hint(Operation::AssumeRole, false)
             .is_none());
+    }
+
+    #[test]
+    fn scrub_removes_a_secret_cut_off_at_the_end() {
+        // Regression: STS messages are cut at 1024 characters, snippets at 160 (plus "…").
+        let token = "FwoGZXIvYXdzHARDENlongTOKEN";
+        let mut e = sts("X", "you sent FwoGZXIvYXdzHARDENlo");
+        e.scrub(&[token]);
+        assert_eq!(e.to_string(), "X: you sent ** redacted **");
+        let mut e = Error::UnexpectedResponse {
+            status: 400,
+            snippet: "<a>FwoGZXIvYXdzHAR…".into(),
+        };
+        e.scrub(&["", token]);
+        assert_eq!(
+            e.to_string(),
+            "Unexpected response from the endpoint (HTTP 400): <a>** redacted **…"
+        );
+        // Ordinary endings that merely share a letter or three with a secret stay.
+        let mut e = sts("X", "token Fwo");
+        e.scrub(&[token]);
+        assert_eq!(e.to_string(), "X: token Fwo");
     }
 
     #[test]
