@@ -54,10 +54,20 @@ function abortError(signal) {
 }
 
 /** A response object with the subset of the fetch Response API the wasm reads. */
-function makeResponse(status, statusText, rawHeaders, text) {
-  const headers = new Headers();
-  // rawHeaders keeps repeated headers apart; Headers joins them as fetch does.
-  for (let i = 0; i + 1 < rawHeaders.length; i += 2) headers.append(rawHeaders[i], rawHeaders[i + 1]);
+function makeResponse(status, statusText, nodeHeaders, text) {
+  // Node has already lower-cased the names and joined repeated headers with ", ", as fetch's Headers
+  // does. A plain lookup instead of `new Headers()` matters: the first Headers in Node 20 loads undici,
+  // ~27 ms of a cold start (bench/cold-start).
+  const headers = {
+    get(name) {
+      const value = nodeHeaders[String(name).toLowerCase()];
+      if (value === undefined) return null;
+      return Array.isArray(value) ? value.join(", ") : String(value);
+    },
+    has(name) {
+      return nodeHeaders[String(name).toLowerCase()] !== undefined;
+    },
+  };
   return {
     status,
     statusText,
@@ -142,7 +152,7 @@ export function nodeFetch(input, init = {}) {
         // Resolving only after the whole body arrived keeps the abort signal (the timeout)
         // in force for the body too, as it is for fetch's `text()`.
         const text = Buffer.concat(chunks).toString("utf8");
-        finish(resolve, makeResponse(res.statusCode ?? 0, res.statusMessage ?? "", res.rawHeaders, text));
+        finish(resolve, makeResponse(res.statusCode ?? 0, res.statusMessage ?? "", res.headers, text));
       });
     });
     req.end(body ?? undefined);

@@ -35,13 +35,14 @@ fn now_ms() -> u64 {
 }
 
 /// One deadline for the call: a promise that resolves to a private sentinel when time is up (resolving,
-/// not rejecting, so nothing is ever an unhandled rejection), plus an AbortController to cancel fetch.
-/// Dropping it clears both timers, so a finished call never keeps Node's event loop alive.
+/// not rejecting, so nothing is ever an unhandled rejection), plus an AbortController whose signal every
+/// fetch carries; the race that sees the sentinel aborts it, so one timer serves both.
+/// Dropping it clears the timer, so a finished call never keeps Node's event loop alive.
 struct Deadline {
     sentinel: Object,
     expired: Promise,
     controller: Option<web_sys::AbortController>,
-    timers: [JsValue; 2],
+    timer: JsValue,
     ends_at: f64,
     timeout_ms: u32,
 }
@@ -54,20 +55,11 @@ impl Deadline {
             let fire: Function = resolve.bind1(&JsValue::NULL, &sentinel).unchecked_into();
             timer = set_timeout(&fire, f64::from(timeout_ms));
         });
-        let controller = web_sys::AbortController::new().ok();
-        let abort_timer = controller
-            .as_ref()
-            .and_then(|c| Reflect::get(c, &"abort".into()).ok())
-            .and_then(|f| f.dyn_into::<Function>().ok())
-            .zip(controller.as_ref())
-            .map_or(JsValue::UNDEFINED, |(abort, c)| {
-                set_timeout(&abort.bind0(c).unchecked_into(), f64::from(timeout_ms))
-            });
         Deadline {
             sentinel,
             expired,
-            controller,
-            timers: [timer, abort_timer],
+            controller: web_sys::AbortController::new().ok(),
+            timer,
             ends_at: js_sys::Date::now() + f64::from(timeout_ms),
             timeout_ms,
         }
@@ -83,9 +75,15 @@ impl Deadline {
     async fn race(&self, promise: &Promise) -> Result<JsValue, RaceError> {
         let both = Array::of2(promise, &self.expired);
         match JsFuture::from(Promise::race(&both)).await {
-            Ok(v) if Object::is(&v, &self.sentinel) => Err(RaceError::TimedOut),
+            Ok(v) if Object::is(&v, &self.sentinel) => {
+                // Cancel the request in flight (the socket, the body read), not just stop waiting.
+                if let Some(c) = &self.controller {
+                    c.abort();
+                }
+                Err(RaceError::TimedOut)
+            }
             Ok(v) => Ok(v),
-            // fetch rejects with an AbortError when our own abort timer fired: that is the timeout.
+            // A fetch that rejects right at the deadline (its own timers racing ours) timed out too.
             Err(_) if js_sys::Date::now() >= self.ends_at => Err(RaceError::TimedOut),
             Err(e) => Err(RaceError::Failed(e)),
         }
@@ -106,11 +104,7 @@ impl Deadline {
 
 impl Drop for Deadline {
     fn drop(&mut self) {
-        for t in &self.timers {
-            if !t.is_undefined() {
-                clear_timeout(t);
-            }
-        }
+        clear_timeout(&self.timer);
     }
 }
 
