@@ -140,7 +140,12 @@ fn check_custom_url(url: &str) -> Result<String> {
 fn host_of(authority: &str) -> Option<&str> {
     let (host, port) = if let Some(v6) = authority.strip_prefix('[') {
         let end = v6.find(']')?;
-        (&authority[..end + 2], &v6[end + 1..])
+        // After `]` only `:port` may follow: `[::1]008` validated, then fetch refused it (fuzz/params).
+        let rest = &v6[end + 1..];
+        if !(rest.is_empty() || rest.starts_with(':')) {
+            return None;
+        }
+        (&authority[..end + 2], rest)
     } else {
         match authority.rsplit_once(':') {
             Some((h, p)) => (h, p),
@@ -277,6 +282,7 @@ mod tests {
             "https://sts.example.com:99999",
             "https://sts.exa mple.com",
             "http://127.0.0.1:5000/a`b",
+            "http://[::1]008/",
             "https://sts.example.com/<x>",
             "https://",
         ] {
