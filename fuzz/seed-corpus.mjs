@@ -10,8 +10,13 @@ const here = path.dirname(fileURLToPath(import.meta.url));
 const fixtures = path.join(here, '../tests/fixtures');
 const F = '\x1f', I = '\x1e', P = '\x1d';
 
+// `--huge DIR`: instead of the seeds, write the huge and deep response bodies the stage feeds to the
+// response target once each under a malloc limit (too big to commit, and past libFuzzer's -max_len).
+const hugeDir = process.argv[2] === '--huge' ? process.argv[3] : null;
+
 function write(target, name, header, text) {
-  const dir = path.join(here, 'corpus', target);
+  if ((hugeDir !== null) !== (target === 'huge')) return;
+  const dir = hugeDir ?? path.join(here, 'corpus', target);
   mkdirSync(dir, { recursive: true });
   writeFileSync(path.join(dir, `seed-${name}`), Buffer.concat([Buffer.from(header), Buffer.from(text, 'utf8')]));
 }
@@ -48,6 +53,24 @@ resp('two-roots', 'GetCallerIdentity', 200, '<GetCallerIdentityResponse/><GetCal
 // Long element names on many leaves: the path strings the parser builds grow with name × leaves.
 const long = 'N'.repeat(4000);
 resp('long-names', 'AssumeRole', 200, `<AssumeRoleResponse><${long}>${'<x>1</x>'.repeat(130)}</${long}></AssumeRoleResponse>`);
+
+// Huge and deep (written only with --huge): over the 256 KB cap, and just under it in every costly shape.
+const KB = 1024;
+const huge = (name, body) => write('huge', name, [OP.AssumeRole, 200, 0], `${DATE}${F}hdr${F}${body}`);
+huge('over-cap', `<AssumeRoleResponse>${'x'.repeat(300 * KB)}</AssumeRoleResponse>`);
+huge('over-cap-error', errorDoc('X', 'm'.repeat(300 * KB)));
+huge('deep', '<a>'.repeat(30 * KB) + '</a>'.repeat(30 * KB));
+huge('deep-open', '<a>'.repeat(80 * KB));
+huge('entities', errorDoc('ValidationError', '&amp;&#x41;'.repeat(20 * KB)));
+huge('leaves', `<AssumeRoleResponse>${'<x>1</x>'.repeat(30 * KB)}</AssumeRoleResponse>`);
+huge('long-names', `<AssumeRoleResponse><${'N'.repeat(120 * KB)}>${'<x></x>'.repeat(127)}</${'N'.repeat(120 * KB)}></AssumeRoleResponse>`);
+huge('long-text', errorDoc('X', 'y'.repeat(250 * KB)));
+huge('attributes', `<AssumeRoleResponse ${Array.from({ length: 20000 }, (_, i) => `a${i}="v"`).join(' ')}/>`);
+huge('comments', `<ErrorResponse>${'<!-- c -->'.repeat(25 * KB)}<Error><Code>X</Code></Error></ErrorResponse>`);
+if (hugeDir) {
+  console.log(`huge inputs written to ${hugeDir}`);
+  process.exit(0);
+}
 
 // ---- params: [op, flags, mask lo, mask hi] then 19 fields (see fuzz_targets/params.rs) ----
 const bob = { id: 'AKIAIOSFODNN7EXAMPLE', secret: 'wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY' };

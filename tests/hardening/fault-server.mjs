@@ -3,7 +3,7 @@
 // "Throttling then success" is ['throttle', 'ok']. Every request is recorded (headers, body, arrival time)
 // per run id, so a test can count attempts and inspect what was signed.
 //
-//   const server = await startFaultServer();   // { url, requests(runId), close() }
+//   const server = await startFaultServer();   // { url, requests(runId), forget(runId), close() }
 //   endpoint: `${server.url}/throttle-then-ok/run-1`
 import http from 'node:http';
 
@@ -110,6 +110,8 @@ export async function startFaultServer() {
   return {
     url: `http://127.0.0.1:${server.address().port}`,
     requests: (runId) => runs.get(runId) ?? [],
+    // Drops a run's records (the load test's would otherwise count as its own memory growth).
+    forget: (runId) => runs.delete(runId),
     async close() {
       server.closeAllConnections();
       await new Promise((resolve) => server.close(resolve));
