@@ -213,6 +213,11 @@ pub fn render(c: &Credentials, format: Format, options: &RenderOptions) -> Resul
             let profile = options.profile.as_deref().unwrap_or("default");
             check_profile(profile)?;
             refuse(&values, &['\n', '\r'], "an INI file")?;
+            // INI readers strip the spaces around a value: one that starts or ends with a space would
+            // come back different, so refuse it rather than hand out credentials that silently change.
+            if let Some(i) = values.iter().position(|v| v.trim() != *v) {
+                return Err(Error::invalid(FIELDS[i], "starts or ends with whitespace, which an INI file cannot keep; use another format"));
+            }
             format!(
                 "[{profile}]\naws_access_key_id = {}\naws_secret_access_key = {}\naws_session_token = {}\n",
                 values[0], values[1], values[2]
@@ -355,6 +360,14 @@ mod tests {
                 .unwrap_err()
                 .field(),
             Some("credentials.accessKeyId")
+        );
+        let mut c = creds();
+        c.secret_access_key = Secret::from(" padded");
+        assert_eq!(
+            render(&c, Format::CredentialsFile, &RenderOptions::default())
+                .unwrap_err()
+                .field(),
+            Some("credentials.secretAccessKey")
         );
         let bad_profile = RenderOptions {
             profile: Some("a]\n[b".into()),

@@ -103,13 +103,18 @@ pub fn check_known_options(keys: &[String], extra: &[&str]) -> Result<()> {
                 format!("unknown option; expected one of {}", names.join(", "))
             }
         };
-        return Err(Error::invalid(truncate_for_message(key), reason));
+        // Option names are short identifiers. Anything else is not echoed: a pasted secret used as a key
+        // (`{ [secret]: … }`) must not come back in `field` or the message.
+        let printable = key.len() <= 32
+            && key
+                .bytes()
+                .all(|b| b.is_ascii_alphanumeric() || b == b'_' || b == b'$');
+        if !printable {
+            return Err(Error::invalid("options", format!("has an unknown option (its name is not shown: not an identifier or longer than 32 characters); {reason}")));
+        }
+        return Err(Error::invalid(key.as_str(), reason));
     }
     Ok(())
-}
-
-fn truncate_for_message(s: &str) -> String {
-    s.chars().take(64).collect()
 }
 
 /// Levenshtein distance, small strings only (option names).
@@ -919,6 +924,11 @@ mod tests {
             Some("roleArn"),
             "GetCallerIdentity takes no roleArn"
         );
+        let secret_as_key = "wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY".to_owned();
+        let err = check_known_options(std::slice::from_ref(&secret_as_key), ASSUME_ROLE_OPTIONS)
+            .unwrap_err();
+        assert_eq!(err.field(), Some("options"));
+        assert!(!err.to_string().contains(&secret_as_key[..16]), "{err}");
         let err = check_known_options(&["zzzzzz".into()], SESSION_TOKEN_OPTIONS).unwrap_err();
         assert!(err.to_string().contains("expected one of"), "{err}");
     }
