@@ -23,22 +23,9 @@ fn main() {
         secret_access_key: Secret::from("wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY"),
         session_token: None,
     };
-    let sign = || {
-        sign_post(
-            black_box(URL),
-            "us-east-1",
-            &source,
-            black_box(BODY),
-            TIME_MS,
-        )
-        .unwrap()
-    };
+    let sign = || sign_post(black_box(URL), "us-east-1", &source, black_box(BODY), TIME_MS).unwrap();
     let headers = sign();
-    let auth = &headers
-        .iter()
-        .find(|(n, _)| *n == "authorization")
-        .unwrap()
-        .1;
+    let auth = &headers.iter().find(|(n, _)| *n == "authorization").unwrap().1;
     let signature = auth.rsplit("Signature=").next().unwrap().to_owned();
     for _ in 0..iterations / 4 {
         black_box(sign());

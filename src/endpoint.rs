@@ -93,9 +93,7 @@ fn check_custom_url(url: &str) -> Result<String> {
     let bad = |why: &str| {
         Error::invalid(
             "endpoint",
-            format!(
-                "{why}; expected a URL such as https://sts.example.com or http://127.0.0.1:5000"
-            ),
+            format!("{why}; expected a URL such as https://sts.example.com or http://127.0.0.1:5000"),
         )
     };
     if url.len() > 2048 {
@@ -120,9 +118,7 @@ fn check_custom_url(url: &str) -> Result<String> {
     // with the other characters a URL cannot hold, so a plan that validates also signs.
     let not_in_url = |c: char| c.is_whitespace() || c.is_control() || matches!(c, '<' | '>' | '`');
     if url.chars().any(not_in_url) || !url.is_ascii() {
-        return Err(bad(
-            "has spaces or characters that are not allowed in a URL",
-        ));
+        return Err(bad("has spaces or characters that are not allowed in a URL"));
     }
     let host = host_of(authority).ok_or_else(|| bad("has no valid host"))?;
     if scheme == "http" && !is_loopback(host) {
@@ -130,10 +126,7 @@ fn check_custom_url(url: &str) -> Result<String> {
             "must use https (plain http is allowed only for 127.0.0.1, localhost or [::1])",
         ));
     }
-    Ok(format!(
-        "{scheme}://{}{path}",
-        authority.to_ascii_lowercase()
-    ))
+    Ok(format!("{scheme}://{}{path}", authority.to_ascii_lowercase()))
 }
 
 /// The host part of `host[:port]` or `[v6]:port`; `None` when the port is not a number.
@@ -255,18 +248,12 @@ mod tests {
 
     #[test]
     fn custom_urls() {
-        assert_eq!(
-            custom("http://127.0.0.1:5000").unwrap().url,
-            "http://127.0.0.1:5000/"
-        );
+        assert_eq!(custom("http://127.0.0.1:5000").unwrap().url, "http://127.0.0.1:5000/");
         assert_eq!(
             custom("http://localhost:8080/sts").unwrap().url,
             "http://localhost:8080/sts"
         );
-        assert_eq!(
-            custom("http://[::1]:9000/").unwrap().url,
-            "http://[::1]:9000/"
-        );
+        assert_eq!(custom("http://[::1]:9000/").unwrap().url, "http://[::1]:9000/");
         assert_eq!(
             custom("https://STS.example.com").unwrap().url,
             "https://sts.example.com/"

@@ -136,8 +136,8 @@ impl Error {
             // also survive as a cut-off copy at the very end (tests/hardening/secrets.test.mjs found a
             // long session token's first 600 characters that way): redact a tail that begins a secret.
             let end = text.trim_end_matches('…').len();
-            let cut = (0..end.saturating_sub(3))
-                .find(|&i| text.is_char_boundary(i) && secret.starts_with(&text[i..end]));
+            let cut =
+                (0..end.saturating_sub(3)).find(|&i| text.is_char_boundary(i) && secret.starts_with(&text[i..end]));
             if let Some(start) = cut {
                 text.replace_range(start..end, "** redacted **");
             }
@@ -150,10 +150,7 @@ impl fmt::Display for Error {
         match self {
             Error::InvalidParameter { field, reason } => write!(f, "{field}: {reason}"),
             Error::Sts {
-                code,
-                message,
-                status,
-                ..
+                code, message, status, ..
             } => {
                 if message.is_empty() {
                     write!(f, "STS returned {code} (HTTP {status})")
@@ -162,10 +159,7 @@ impl fmt::Display for Error {
                 }
             }
             Error::UnexpectedResponse { status, snippet } => {
-                write!(
-                    f,
-                    "Unexpected response from the endpoint (HTTP {status}): {snippet}"
-                )
+                write!(f, "Unexpected response from the endpoint (HTTP {status}): {snippet}")
             }
             Error::Network { message } => write!(f, "Network error: {message}"),
             Error::Timeout { after_ms } => write!(f, "No answer from STS within {after_ms} ms"),
@@ -196,13 +190,7 @@ mod tests {
         assert_eq!(e.to_string(), "roleArn: expected an IAM role ARN");
         assert_eq!(sts("AccessDenied", "no").to_string(), "AccessDenied: no");
         assert_eq!(Error::Timeout { after_ms: 5 }.code(), "Timeout");
-        assert_eq!(
-            Error::Network {
-                message: "x".into()
-            }
-            .code(),
-            "NetworkError"
-        );
+        assert_eq!(Error::Network { message: "x".into() }.code(), "NetworkError");
         assert_eq!(sts("X", "m").request_id(), Some("r-1"));
         assert_eq!(sts("X", "m").status(), Some(403));
     }
@@ -222,10 +210,7 @@ mod tests {
             "SignatureDoesNotMatch",
             "Signature expired: 20261128T120000Z is now earlier than …",
         );
-        assert!(expired
-            .hint(Operation::AssumeRole, false)
-            .unwrap()
-            .contains("clock"));
+        assert!(expired.hint(Operation::AssumeRole, false).unwrap().contains("clock"));
         let wrong = sts(
             "SignatureDoesNotMatch",
             "The request signature we calculated does not match",
@@ -242,9 +227,7 @@ mod tests {
             .hint(Operation::AssumeRole, true)
             .unwrap()
             .contains("regional endpoint"));
-        assert!(sts("SomethingNew", "")
-            .hint(Operation::AssumeRole, false)
-            .is_none());
+        assert!(sts("SomethingNew", "").hint(Operation::AssumeRole, false).is_none());
     }
 
     #[test]

@@ -18,8 +18,7 @@ pub enum Format {
     Json,
 }
 
-const FORMAT_NAMES: &str =
-    "bash, zsh, sh, fish, powershell, cmd, dotenv, credentials, credential-process, json";
+const FORMAT_NAMES: &str = "bash, zsh, sh, fish, powershell, cmd, dotenv, credentials, credential-process, json";
 
 impl Format {
     pub fn parse(name: &str) -> Result<Format> {
@@ -73,7 +72,10 @@ fn check_values(c: &Credentials) -> Result<[&str; 4]> {
     ];
     for (value, field) in values.iter().zip(FIELDS) {
         if value.is_empty() {
-            return Err(Error::invalid(field, "is missing; pass the credentials object that assumeRole or getSessionToken returned"));
+            return Err(Error::invalid(
+                field,
+                "is missing; pass the credentials object that assumeRole or getSessionToken returned",
+            ));
         }
         if value.contains('\0') {
             return Err(Error::invalid(
@@ -127,9 +129,7 @@ fn pwsh_quote(v: &str) -> String {
 }
 
 fn dotenv_quote(v: &str) -> String {
-    if v.bytes()
-        .all(|b| b.is_ascii_alphanumeric() || b"/+=._:-".contains(&b))
-    {
+    if v.bytes().all(|b| b.is_ascii_alphanumeric() || b"/+=._:-".contains(&b)) {
         return v.to_owned();
     }
     if !v.contains(['\'', '\n', '\r']) {
@@ -189,16 +189,18 @@ fn json_object(pairs: &[(&str, &str)], version: bool) -> String {
 fn check_profile(name: &str) -> Result<()> {
     let ok = |c: char| c.is_ascii_alphanumeric() || "_+=,.@-".contains(c);
     if name.is_empty() || name.len() > 64 || !name.chars().all(ok) {
-        return Err(Error::invalid("profile", "expected a profile name of 1 to 64 letters, digits and _+=,.@- (for example default or example-role)"));
+        return Err(Error::invalid(
+            "profile",
+            "expected a profile name of 1 to 64 letters, digits and _+=,.@- (for example default or example-role)",
+        ));
     }
     Ok(())
 }
 
 pub fn render(c: &Credentials, format: Format, options: &RenderOptions) -> Result<String> {
     let values = check_values(c)?;
-    let lines = |line: &dyn Fn(&str, &str) -> String| -> String {
-        VARS.iter().zip(values).map(|(n, v)| line(n, v)).collect()
-    };
+    let lines =
+        |line: &dyn Fn(&str, &str) -> String| -> String { VARS.iter().zip(values).map(|(n, v)| line(n, v)).collect() };
     Ok(match format {
         Format::Bash => lines(&|n, v| format!("export {n}={}\n", sh_quote(v))),
         Format::Fish => lines(&|n, v| format!("set -gx {n} {}\n", fish_quote(v))),
@@ -216,7 +218,10 @@ pub fn render(c: &Credentials, format: Format, options: &RenderOptions) -> Resul
             // INI readers strip the spaces around a value: one that starts or ends with a space would
             // come back different, so refuse it rather than hand out credentials that silently change.
             if let Some(i) = values.iter().position(|v| v.trim() != *v) {
-                return Err(Error::invalid(FIELDS[i], "starts or ends with whitespace, which an INI file cannot keep; use another format"));
+                return Err(Error::invalid(
+                    FIELDS[i],
+                    "starts or ends with whitespace, which an INI file cannot keep; use another format",
+                ));
             }
             format!(
                 "[{profile}]\naws_access_key_id = {}\naws_secret_access_key = {}\naws_session_token = {}\n",
@@ -267,12 +272,7 @@ mod tests {
     }
 
     fn r(format: &str) -> String {
-        render(
-            &creds(),
-            Format::parse(format).unwrap(),
-            &RenderOptions::default(),
-        )
-        .unwrap()
+        render(&creds(), Format::parse(format).unwrap(), &RenderOptions::default()).unwrap()
     }
 
     #[test]
@@ -301,9 +301,7 @@ mod tests {
     fn hostile_values_are_quoted() {
         let mut c = creds();
         c.session_token = Secret::from("a'b $(id) `x` %PATH% \\ ’ \"q\"");
-        let get = |f: Format| {
-            render(&c, f, &RenderOptions::default()).map(|s| s.lines().nth(2).unwrap().to_owned())
-        };
+        let get = |f: Format| render(&c, f, &RenderOptions::default()).map(|s| s.lines().nth(2).unwrap().to_owned());
         assert_eq!(
             get(Format::Bash).unwrap(),
             r#"export AWS_SESSION_TOKEN='a'\''b $(id) `x` %PATH% \ ’ "q"'"#
@@ -320,10 +318,7 @@ mod tests {
             get(Format::Dotenv).unwrap(),
             r#"AWS_SESSION_TOKEN="a'b \$(id) `x` %PATH% \\ ’ \"q\"""#
         );
-        assert_eq!(
-            get(Format::Cmd).unwrap_err().field(),
-            Some("credentials.sessionToken")
-        );
+        assert_eq!(get(Format::Cmd).unwrap_err().field(), Some("credentials.sessionToken"));
         let json = render(&c, Format::Json, &RenderOptions::default()).unwrap();
         assert!(
             json.contains(r#""SessionToken": "a'b $(id) `x` %PATH% \\ ’ \"q\"""#),
@@ -337,10 +332,7 @@ mod tests {
             Some("credentials.sessionToken")
         );
         let json = render(&c, Format::Json, &RenderOptions::default()).unwrap();
-        assert!(
-            json.contains(r#""line1\nline2\u003c/script\u003e""#),
-            "{json}"
-        );
+        assert!(json.contains(r#""line1\nline2\u003c/script\u003e""#), "{json}");
     }
 
     #[test]
@@ -348,17 +340,13 @@ mod tests {
         let mut c = creds();
         c.expiration = "tomorrow".into();
         assert_eq!(
-            render(&c, Format::Bash, &RenderOptions::default())
-                .unwrap_err()
-                .field(),
+            render(&c, Format::Bash, &RenderOptions::default()).unwrap_err().field(),
             Some("credentials.expiration")
         );
         let mut c = creds();
         c.access_key_id.clear();
         assert_eq!(
-            render(&c, Format::Bash, &RenderOptions::default())
-                .unwrap_err()
-                .field(),
+            render(&c, Format::Bash, &RenderOptions::default()).unwrap_err().field(),
             Some("credentials.accessKeyId")
         );
         let mut c = creds();
@@ -383,7 +371,10 @@ mod tests {
 
     #[test]
     fn unset_lines() {
-        assert_eq!(render_unset(Format::Bash).unwrap(), "unset AWS_ACCESS_KEY_ID AWS_SECRET_ACCESS_KEY AWS_SESSION_TOKEN AWS_CREDENTIAL_EXPIRATION\n");
+        assert_eq!(
+            render_unset(Format::Bash).unwrap(),
+            "unset AWS_ACCESS_KEY_ID AWS_SECRET_ACCESS_KEY AWS_SESSION_TOKEN AWS_CREDENTIAL_EXPIRATION\n"
+        );
         assert_eq!(
             render_unset(Format::Fish).unwrap().lines().next(),
             Some("set -e AWS_ACCESS_KEY_ID")
@@ -393,9 +384,6 @@ mod tests {
             render_unset(Format::Cmd).unwrap().lines().last(),
             Some("set AWS_CREDENTIAL_EXPIRATION=")
         );
-        assert_eq!(
-            render_unset(Format::Json).unwrap_err().field(),
-            Some("format")
-        );
+        assert_eq!(render_unset(Format::Json).unwrap_err().field(), Some("format"));
     }
 }

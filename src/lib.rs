@@ -19,6 +19,7 @@ pub mod retry;
 pub mod secret;
 pub mod sign;
 pub mod time;
+pub mod validate;
 
 #[cfg(target_arch = "wasm32")]
 pub mod wasm;

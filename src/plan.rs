@@ -42,12 +42,7 @@ impl Plan {
     }
 
     /// Interpret a response, with any echoed secret scrubbed from the error text.
-    pub fn parse(
-        &self,
-        status: u16,
-        body: &str,
-        request_id_header: Option<&str>,
-    ) -> Result<Output> {
+    pub fn parse(&self, status: u16, body: &str, request_id_header: Option<&str>) -> Result<Output> {
         response::parse(self.operation, status, body, request_id_header).map_err(|mut e| {
             e.scrub(&self.source.secrets());
             e
@@ -85,9 +80,7 @@ mod tests {
             ..Default::default()
         });
         assert_eq!(
-            Plan::new(&call, source(), &Target::default())
-                .unwrap_err()
-                .field(),
+            Plan::new(&call, source(), &Target::default()).unwrap_err().field(),
             Some("roleArn")
         );
         let bad_region = Target {

@@ -107,10 +107,7 @@ mod tests {
             duration_seconds: Some(3600.0),
             external_id: Some("ext/1".into()),
             policy: Some(r#"{"Version": "2012-10-17"}"#.into()),
-            policy_arns: vec![
-                "arn:aws:iam::aws:policy/A".into(),
-                "arn:aws:iam::aws:policy/B".into(),
-            ],
+            policy_arns: vec!["arn:aws:iam::aws:policy/A".into(), "arn:aws:iam::aws:policy/B".into()],
             serial_number: Some("arn:aws:iam::123456789012:mfa/bob".into()),
             token_code: Some("123456".into()),
             tags: vec![Tag {

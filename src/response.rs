@@ -66,20 +66,14 @@ struct Leaves {
 
 impl Leaves {
     fn get(&self, path: &str) -> Option<&str> {
-        self.leaves
-            .iter()
-            .find(|(p, _)| p == path)
-            .map(|(_, v)| v.trim())
+        self.leaves.iter().find(|(p, _)| p == path).map(|(_, v)| v.trim())
     }
 
     /// First leaf whose path ends with `/suffix` (or is `suffix`): error documents nest differently.
     fn find(&self, suffix: &str) -> Option<&str> {
         self.leaves
             .iter()
-            .find(|(p, _)| {
-                p == suffix
-                    || (p.ends_with(suffix) && p.as_bytes()[p.len() - suffix.len() - 1] == b'/')
-            })
+            .find(|(p, _)| p == suffix || (p.ends_with(suffix) && p.as_bytes()[p.len() - suffix.len() - 1] == b'/'))
             .map(|(_, v)| v.trim())
     }
 }
@@ -146,10 +140,7 @@ fn flatten(body: &str) -> Option<Leaves> {
     if !stack.is_empty() {
         return None; // truncated
     }
-    Some(Leaves {
-        root: root?,
-        leaves,
-    })
+    Some(Leaves { root: root?, leaves })
 }
 
 fn push_bounded(text: &mut String, more: &str) {
@@ -193,36 +184,23 @@ fn unexpected(status: u16, what: impl Into<String>) -> Error {
 }
 
 /// Interpret an HTTP response to `op`. `header_request_id` is the `x-amzn-requestid` header, when present.
-pub fn parse(
-    op: Operation,
-    status: u16,
-    body: &str,
-    header_request_id: Option<&str>,
-) -> Result<Output> {
+pub fn parse(op: Operation, status: u16, body: &str, header_request_id: Option<&str>) -> Result<Output> {
     if body.len() > MAX_BODY {
         return Err(unexpected(
             status,
-            format!(
-                "a {} KB body, far larger than any STS answer",
-                body.len() / 1024
-            ),
+            format!("a {} KB body, far larger than any STS answer", body.len() / 1024),
         ));
     }
     let Some(doc) = flatten(body) else {
         return Err(unexpected(status, snippet(body)));
     };
     let header_id = header_request_id.map(str::trim).filter(|s| !s.is_empty());
-    if doc.root == "ErrorResponse"
-        || (doc.root == "Response" && doc.find("Errors/Error/Code").is_some())
-    {
+    if doc.root == "ErrorResponse" || (doc.root == "Response" && doc.find("Errors/Error/Code").is_some()) {
         let code = doc.find("Error/Code").filter(|c| !c.is_empty());
         let Some(code) = code else {
             return Err(unexpected(status, snippet(body)));
         };
-        let request_id = doc
-            .find("RequestId")
-            .or_else(|| doc.find("RequestID"))
-            .or(header_id);
+        let request_id = doc.find("RequestId").or_else(|| doc.find("RequestID")).or(header_id);
         return Err(Error::Sts {
             code: code.chars().take(64).collect(),
             message: doc
@@ -239,31 +217,19 @@ pub fn parse(
     if doc.root != expected_root || !(200..300).contains(&status) {
         return Err(unexpected(status, snippet(body)));
     }
-    let request_id = doc
-        .get("ResponseMetadata/RequestId")
-        .or(header_id)
-        .map(str::to_owned);
+    let request_id = doc.get("ResponseMetadata/RequestId").or(header_id).map(str::to_owned);
     let result = format!("{}Result", op.action());
     let field = |name: &str| -> Result<String> {
         let path = format!("{result}/{name}");
         doc.get(&path)
             .filter(|v| !v.is_empty())
             .map(str::to_owned)
-            .ok_or_else(|| {
-                unexpected(
-                    status,
-                    format!("the {} response has no {name}", op.action()),
-                )
-            })
+            .ok_or_else(|| unexpected(status, format!("the {} response has no {name}", op.action())))
     };
     let credentials = || -> Result<Credentials> {
         let expiration = field("Credentials/Expiration")?;
-        let ms = time::parse_iso8601(&expiration).ok_or_else(|| {
-            unexpected(
-                status,
-                "the credentials' Expiration is not an ISO-8601 date",
-            )
-        })?;
+        let ms = time::parse_iso8601(&expiration)
+            .ok_or_else(|| unexpected(status, "the credentials' Expiration is not an ISO-8601 date"))?;
         Ok(Credentials {
             access_key_id: field("Credentials/AccessKeyId")?,
             secret_access_key: Secret::new(field("Credentials/SecretAccessKey")?),
@@ -298,22 +264,13 @@ mod tests {
     use super::*;
 
     fn fixture(name: &str) -> String {
-        std::fs::read_to_string(format!(
-            "{}/tests/fixtures/{name}",
-            env!("CARGO_MANIFEST_DIR")
-        ))
-        .unwrap()
+        std::fs::read_to_string(format!("{}/tests/fixtures/{name}", env!("CARGO_MANIFEST_DIR"))).unwrap()
     }
 
     #[test]
     fn assume_role_result() {
-        let Output::AssumeRole(out) = parse(
-            Operation::AssumeRole,
-            200,
-            &fixture("assume_role.xml"),
-            None,
-        )
-        .unwrap() else {
+        let Output::AssumeRole(out) = parse(Operation::AssumeRole, 200, &fixture("assume_role.xml"), None).unwrap()
+        else {
             panic!()
         };
         assert_eq!(out.credentials.access_key_id, "ASIAIOSFODNN7EXAMPLE");
@@ -334,21 +291,14 @@ mod tests {
         assert_eq!(out.assumed_role_id, "ARO123EXAMPLE123:TestAR");
         assert_eq!(out.packed_policy_size, Some(6));
         assert_eq!(out.source_identity.as_deref(), Some("DevUser123"));
-        assert_eq!(
-            out.request_id.as_deref(),
-            Some("c6104cbe-af31-11e0-8154-cbc7ccf896c7")
-        );
+        assert_eq!(out.request_id.as_deref(), Some("c6104cbe-af31-11e0-8154-cbc7ccf896c7"));
     }
 
     #[test]
     fn moto_assume_role_result() {
-        let Output::AssumeRole(out) = parse(
-            Operation::AssumeRole,
-            200,
-            &fixture("moto_assume_role.xml"),
-            None,
-        )
-        .unwrap() else {
+        let Output::AssumeRole(out) =
+            parse(Operation::AssumeRole, 200, &fixture("moto_assume_role.xml"), None).unwrap()
+        else {
             panic!()
         };
         // Captured by tests/fixtures/capture_moto.py: keys and times differ per capture, shapes do not.
@@ -387,13 +337,7 @@ mod tests {
             ),
             Ok(Output::SessionToken(_))
         ));
-        let denied = parse(
-            Operation::AssumeRole,
-            403,
-            &fixture("moto_access_denied.xml"),
-            None,
-        )
-        .unwrap_err();
+        let denied = parse(Operation::AssumeRole, 403, &fixture("moto_access_denied.xml"), None).unwrap_err();
         assert_eq!((denied.code(), denied.request_id()), ("AccessDenied", None));
         let token = parse(
             Operation::GetCallerIdentity,
@@ -434,27 +378,16 @@ mod tests {
             panic!()
         };
         assert_eq!(st.credentials.expiration, "2011-07-11T19:55:29Z");
-        assert_eq!(
-            st.request_id.as_deref(),
-            Some("58c5dbae-abef-11e0-8cfe-09039844ac7d")
-        );
+        assert_eq!(st.request_id.as_deref(), Some("58c5dbae-abef-11e0-8cfe-09039844ac7d"));
     }
 
     #[test]
     fn documented_error_shape() {
-        let err = parse(
-            Operation::AssumeRole,
-            403,
-            &fixture("error_access_denied.xml"),
-            None,
-        )
-        .unwrap_err();
+        let err = parse(Operation::AssumeRole, 403, &fixture("error_access_denied.xml"), None).unwrap_err();
         assert_eq!(err.code(), "AccessDenied");
         assert_eq!(err.request_id(), Some("4f1b2c43-example"));
         assert_eq!(err.status(), Some(403));
-        assert!(err
-            .to_string()
-            .contains("is not authorized to perform: sts:AssumeRole"));
+        assert!(err.to_string().contains("is not authorized to perform: sts:AssumeRole"));
     }
 
     #[test]
@@ -483,14 +416,9 @@ mod tests {
         );
         let err = parse(Operation::AssumeRole, 200, &body, None).unwrap_err();
         assert_eq!(err.code(), "UnexpectedResponse");
-        let fine = format!(
-            "<AssumeRoleResponse><{}/></AssumeRoleResponse>",
-            "N".repeat(128)
-        );
+        let fine = format!("<AssumeRoleResponse><{}/></AssumeRoleResponse>", "N".repeat(128));
         assert_eq!(
-            parse(Operation::AssumeRole, 200, &fine, None)
-                .unwrap_err()
-                .to_string(),
+            parse(Operation::AssumeRole, 200, &fine, None).unwrap_err().to_string(),
             "Unexpected response from the endpoint (HTTP 200): the AssumeRole response has no Credentials/Expiration"
         );
     }
@@ -504,13 +432,7 @@ mod tests {
 
     #[test]
     fn error_body_with_status_200_is_still_an_error() {
-        let err = parse(
-            Operation::AssumeRole,
-            200,
-            &fixture("error_access_denied.xml"),
-            None,
-        )
-        .unwrap_err();
+        let err = parse(Operation::AssumeRole, 200, &fixture("error_access_denied.xml"), None).unwrap_err();
         assert_eq!((err.code(), err.status()), ("AccessDenied", Some(200)));
     }
 
@@ -558,24 +480,17 @@ mod tests {
     fn hostile_bodies_are_bounded() {
         let deep = "<a>".repeat(10_000);
         assert_eq!(
-            parse(Operation::AssumeRole, 200, &deep, None)
-                .unwrap_err()
-                .code(),
+            parse(Operation::AssumeRole, 200, &deep, None).unwrap_err().code(),
             "UnexpectedResponse"
         );
-        let huge = format!(
-            "<AssumeRoleResponse>{}</AssumeRoleResponse>",
-            "x".repeat(MAX_BODY)
-        );
+        let huge = format!("<AssumeRoleResponse>{}</AssumeRoleResponse>", "x".repeat(MAX_BODY));
         assert!(parse(Operation::AssumeRole, 200, &huge, None)
             .unwrap_err()
             .to_string()
             .contains("KB body"));
         let many = format!("<ErrorResponse>{}</ErrorResponse>", "<x>1</x>".repeat(1000));
         assert_eq!(
-            parse(Operation::AssumeRole, 200, &many, None)
-                .unwrap_err()
-                .code(),
+            parse(Operation::AssumeRole, 200, &many, None).unwrap_err().code(),
             "UnexpectedResponse"
         );
         let snip = snippet(&"é\n".repeat(500));

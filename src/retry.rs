@@ -219,11 +219,7 @@ mod tests {
                 skew_ms: Some(3_605_000)
             }
         );
-        assert_eq!(
-            decide(&expired, 2, true, header, local, 0.5),
-            Next::Stop,
-            "only once"
-        );
+        assert_eq!(decide(&expired, 2, true, header, local, 0.5), Next::Stop, "only once");
         let garbage = sts("RequestExpired", "Request has expired.", 400);
         assert_eq!(
             decide(&garbage, 1, false, Some("garbage"), local, 0.5),

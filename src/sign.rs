@@ -39,13 +39,8 @@ pub fn sign_post(
         .map_err(|_| Error::invalid("region", "could not be used to sign the request"))?
         .into();
     let headers = [("content-type", CONTENT_TYPE)];
-    let signable = SignableRequest::new(
-        "POST",
-        url,
-        headers.into_iter(),
-        SignableBody::Bytes(body.as_bytes()),
-    )
-    .map_err(|_| Error::invalid("endpoint", "is not a URL that can be signed"))?;
+    let signable = SignableRequest::new("POST", url, headers.into_iter(), SignableBody::Bytes(body.as_bytes()))
+        .map_err(|_| Error::invalid("endpoint", "is not a URL that can be signed"))?;
     let (instructions, _signature) = sign(signable, &params)
         .map_err(|_| Error::invalid("endpoint", "is not a URL that can be signed"))?
         .into_parts();
@@ -79,12 +74,7 @@ mod tests {
             1_795_867_200_000,
         )
         .unwrap();
-        let get = |n: &str| {
-            headers
-                .iter()
-                .find(|(k, _)| *k == n)
-                .map(|(_, v)| v.as_str())
-        };
+        let get = |n: &str| headers.iter().find(|(k, _)| *k == n).map(|(_, v)| v.as_str());
         assert_eq!(get("x-amz-date"), Some("20261128T120000Z"));
         assert_eq!(get("x-amz-security-token"), Some("token-xyz"));
         let auth = get("authorization").unwrap();

@@ -25,12 +25,8 @@ fn civil_from_days(z: i64) -> (i64, u32, u32) {
 }
 
 fn to_ms(y: i64, mo: u32, d: u32, h: u32, mi: u32, s: u32) -> Option<u64> {
-    let valid = (1970..=9999).contains(&y)
-        && (1..=12).contains(&mo)
-        && (1..=31).contains(&d)
-        && h < 24
-        && mi < 60
-        && s < 61;
+    let valid =
+        (1970..=9999).contains(&y) && (1..=12).contains(&mo) && (1..=31).contains(&d) && h < 24 && mi < 60 && s < 61;
     if !valid {
         return None;
     }
@@ -58,10 +54,7 @@ pub fn parse_http_date(s: &str) -> Option<u64> {
         "Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec",
     ];
     let month_name = it.next()?;
-    let month = MONTHS
-        .iter()
-        .position(|m| m.eq_ignore_ascii_case(month_name))? as u32
-        + 1;
+    let month = MONTHS.iter().position(|m| m.eq_ignore_ascii_case(month_name))? as u32 + 1;
     let year = num(it.next()?)?;
     let mut hms = it.next()?.split(':');
     let (h, mi, sec) = (num(hms.next()?)?, num(hms.next()?)?, num(hms.next()?)?);
@@ -175,9 +168,7 @@ mod tests {
         assert_eq!(format_iso8601(NOON + 999), "2026-11-28T12:00:00Z");
         assert_eq!(format_iso8601(0), "1970-01-01T00:00:00Z");
         assert_eq!(
-            parse_iso8601("2024-02-29T00:00:00Z")
-                .map(format_iso8601)
-                .as_deref(),
+            parse_iso8601("2024-02-29T00:00:00Z").map(format_iso8601).as_deref(),
             Some("2024-02-29T00:00:00Z")
         );
     }

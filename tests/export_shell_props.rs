@@ -148,9 +148,7 @@ fn run(shell: &Shell, sets: &[[String; 4]]) -> Result<Vec<[String; 4]>, String> 
             session_token: Secret::from(set[2].as_str()),
             expiration: set[3].clone(),
         };
-        script.push_str(
-            &render(&creds, shell.format, &RenderOptions::default()).map_err(|e| e.to_string())?,
-        );
+        script.push_str(&render(&creds, shell.format, &RenderOptions::default()).map_err(|e| e.to_string())?);
         script.push_str("/usr/bin/env -0\n/usr/bin/printf 'END\\0'\n");
     }
     let mut child = Command::new(shell.program)
@@ -187,8 +185,7 @@ fn run(shell: &Shell, sets: &[[String; 4]]) -> Result<Vec<[String; 4]>, String> 
             current = Default::default();
             continue;
         }
-        let record = String::from_utf8(record.to_vec())
-            .map_err(|_| "env printed invalid UTF-8".to_owned())?;
+        let record = String::from_utf8(record.to_vec()).map_err(|_| "env printed invalid UTF-8".to_owned())?;
         if let Some((name, value)) = record.split_once('=') {
             if let Some(i) = VARS.iter().position(|v| *v == name) {
                 current[i] = Some(value.to_owned());
@@ -218,12 +215,7 @@ fn every_rendered_export_sets_exactly_its_value() {
         let mut runner = TestRunner::new(config);
         let result = runner.run(&prop::collection::vec(value_set(), BATCH), |sets| {
             let got = run(shell, &sets).map_err(TestCaseError::fail)?;
-            prop_assert_eq!(
-                got.len(),
-                sets.len(),
-                "{}: one env dump per block",
-                shell.name
-            );
+            prop_assert_eq!(got.len(), sets.len(), "{}: one env dump per block", shell.name);
             for (want, got) in sets.iter().zip(&got) {
                 prop_assert_eq!(want, got, "{} changed a value", shell.name);
             }

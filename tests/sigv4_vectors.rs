@@ -8,11 +8,7 @@ use serde_json::Value;
 
 #[test]
 fn matches_botocore() {
-    let text = std::fs::read_to_string(concat!(
-        env!("CARGO_MANIFEST_DIR"),
-        "/tests/vectors/sigv4.json"
-    ))
-    .unwrap();
+    let text = std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/tests/vectors/sigv4.json")).unwrap();
     let cases: Vec<Value> = serde_json::from_str(&text).unwrap();
     assert!(cases.len() >= 7, "expected the full vector set");
     for case in &cases {
@@ -28,22 +24,13 @@ fn matches_botocore() {
         let url = format!("{}://{}{}", s("scheme"), s("host"), s("path"));
         let ms = input["epochSeconds"].as_u64().unwrap() * 1000;
         let headers = sign_post(&url, &s("region"), &source, &s("body"), ms).unwrap();
-        let get = |n: &str| {
-            headers
-                .iter()
-                .find(|(k, _)| *k == n)
-                .map(|(_, v)| v.as_str())
-        };
+        let get = |n: &str| headers.iter().find(|(k, _)| *k == n).map(|(_, v)| v.as_str());
         assert_eq!(
             get("authorization"),
             expected["authorization"].as_str(),
             "{name}: authorization"
         );
-        assert_eq!(
-            get("x-amz-date"),
-            expected["x-amz-date"].as_str(),
-            "{name}: x-amz-date"
-        );
+        assert_eq!(get("x-amz-date"), expected["x-amz-date"].as_str(), "{name}: x-amz-date");
         assert_eq!(
             get("x-amz-security-token"),
             expected["x-amz-security-token"].as_str(),

@@ -3,9 +3,7 @@
 //! auth enforced whose address and Bob's keys are baked in at compile time by tests/support/with-moto.mjs.
 #![cfg(target_arch = "wasm32")]
 
-use assume_role_wasm::wasm::{
-    assume_role, get_caller_identity, get_session_token, render_exports, render_unset,
-};
+use assume_role_wasm::wasm::{assume_role, get_caller_identity, get_session_token, render_exports, render_unset};
 use js_sys::{Object, Reflect};
 use wasm_bindgen::{JsCast, JsValue};
 use wasm_bindgen_test::wasm_bindgen_test;
@@ -56,11 +54,7 @@ async fn walkthrough_who_am_i_assume_verify() {
     assert_eq!(text(&me, "account"), "123456789012");
 
     let opts = bob();
-    set(
-        &opts,
-        "roleArn",
-        env("ARW_TEST_ROLE", option_env!("ARW_TEST_ROLE")),
-    );
+    set(&opts, "roleArn", env("ARW_TEST_ROLE", option_env!("ARW_TEST_ROLE")));
     set(&opts, "roleSessionName", "wasm-test");
     set(&opts, "durationSeconds", 900);
     let assumed = assume_role(opts.into()).await.unwrap();
@@ -109,10 +103,7 @@ async fn sts_errors_become_coded_js_errors() {
     set(
         &opts,
         "roleArn",
-        env(
-            "ARW_TEST_UNTRUSTED_ROLE",
-            option_env!("ARW_TEST_UNTRUSTED_ROLE"),
-        ),
+        env("ARW_TEST_UNTRUSTED_ROLE", option_env!("ARW_TEST_UNTRUSTED_ROLE")),
     );
     set(&opts, "roleSessionName", "denied");
     let err = assume_role(opts.into()).await.unwrap_err();
@@ -123,11 +114,7 @@ async fn sts_errors_become_coded_js_errors() {
 #[wasm_bindgen_test]
 async fn bad_input_is_rejected_before_any_request() {
     let opts = bob();
-    set(
-        &opts,
-        "roleArn",
-        "arn:aws:iam::123456789012:role/example-role",
-    );
+    set(&opts, "roleArn", "arn:aws:iam::123456789012:role/example-role");
     set(&opts, "roleSessionName", "has space");
     let err = assume_role(opts.into()).await.unwrap_err();
     assert_eq!(

@@ -36,10 +36,7 @@ fn type_name(v: &JsValue) -> &'static str {
 }
 
 fn wrong_type(field: &str, expected: &str, got: &JsValue) -> Error {
-    Error::invalid(
-        field,
-        format!("expected {expected}, got {}", type_name(got)),
-    )
+    Error::invalid(field, format!("expected {expected}, got {}", type_name(got)))
 }
 
 /// A property, or `undefined` when the object is unusable or a getter throws.
@@ -59,8 +56,7 @@ pub fn required_string(v: &JsValue, field: &str) -> Result<String> {
     if is_absent(v) {
         return Err(Error::invalid(field, "is required"));
     }
-    v.as_string()
-        .ok_or_else(|| wrong_type(field, "a string", v))
+    v.as_string().ok_or_else(|| wrong_type(field, "a string", v))
 }
 
 /// The caller's options object, with unknown keys already rejected.
@@ -71,7 +67,10 @@ impl Options {
         if !is_plain_object(opts) {
             return Err(Error::invalid(
                 "options",
-                format!("expected an options object such as {{ accessKeyId, secretAccessKey, … }}, got {}", type_name(opts)),
+                format!(
+                    "expected an options object such as {{ accessKeyId, secretAccessKey, … }}, got {}",
+                    type_name(opts)
+                ),
             ));
         }
         let keys: Vec<String> = Object::keys(opts.unchecked_ref::<Object>())
@@ -87,14 +86,11 @@ impl Options {
         if is_absent(&v) {
             return Ok(None);
         }
-        v.as_string()
-            .map(Some)
-            .ok_or_else(|| wrong_type(key, "a string", &v))
+        v.as_string().map(Some).ok_or_else(|| wrong_type(key, "a string", &v))
     }
 
     fn required(&self, key: &str) -> Result<String> {
-        self.string(key)?
-            .ok_or_else(|| Error::invalid(key, "is required"))
+        self.string(key)?.ok_or_else(|| Error::invalid(key, "is required"))
     }
 
     fn number(&self, key: &str) -> Result<Option<f64>> {
@@ -102,9 +98,7 @@ impl Options {
         if is_absent(&v) {
             return Ok(None);
         }
-        v.as_f64()
-            .map(Some)
-            .ok_or_else(|| wrong_type(key, "a number", &v))
+        v.as_f64().map(Some).ok_or_else(|| wrong_type(key, "a number", &v))
     }
 
     fn array(&self, key: &str) -> Result<Vec<JsValue>> {
@@ -137,10 +131,7 @@ impl Options {
         Ok(SourceCredentials {
             access_key_id: self.required("accessKeyId")?,
             secret_access_key: Secret::new(self.required("secretAccessKey")?),
-            session_token: self
-                .string("sessionToken")?
-                .filter(|t| !t.is_empty())
-                .map(Secret::new),
+            session_token: self.string("sessionToken")?.filter(|t| !t.is_empty()).map(Secret::new),
         })
     }
 
@@ -264,11 +255,7 @@ pub fn render_options(v: &JsValue) -> Result<RenderOptions> {
         return Ok(RenderOptions::default());
     }
     if !is_plain_object(v) {
-        return Err(wrong_type(
-            "options",
-            "an object such as { profile: \"default\" }",
-            v,
-        ));
+        return Err(wrong_type("options", "an object such as { profile: \"default\" }", v));
     }
     for key in Object::keys(v.unchecked_ref::<Object>())
         .iter()

@@ -60,11 +60,7 @@ pub async fn get_session_token(opts: JsValue) -> Result<JsValue, JsValue> {
 
 /// Lines that set the credentials in the given format; throws an `StsError` for bad input.
 #[wasm_bindgen(js_name = renderExports, skip_typescript)]
-pub fn render_exports(
-    credentials: JsValue,
-    format: JsValue,
-    options: JsValue,
-) -> Result<String, JsValue> {
+pub fn render_exports(credentials: JsValue, format: JsValue, options: JsValue) -> Result<String, JsValue> {
     let rendered = (|| -> Result<String, Error> {
         let format = Format::parse(&convert::required_string(&format, "format")?)?;
         let creds = convert::credentials_from_js(&credentials)?;

@@ -115,18 +115,11 @@ enum RaceError {
 
 /// A short description of a rejected fetch: message plus, in Node, the cause's code (ECONNREFUSED…).
 fn describe(e: &JsValue) -> String {
-    let text = |v: &JsValue, key: &str| {
-        Reflect::get(v, &key.into())
-            .ok()
-            .and_then(|s| s.as_string())
-    };
+    let text = |v: &JsValue, key: &str| Reflect::get(v, &key.into()).ok().and_then(|s| s.as_string());
     let mut message = text(e, "message")
         .or_else(|| e.as_string())
         .unwrap_or_else(|| "fetch failed".into());
-    if let Some(cause) = Reflect::get(e, &"cause".into())
-        .ok()
-        .filter(|c| c.is_object())
-    {
+    if let Some(cause) = Reflect::get(e, &"cause".into()).ok().filter(|c| c.is_object()) {
         if let Some(detail) = text(&cause, "code").or_else(|| text(&cause, "message")) {
             message = format!("{message} ({detail})");
         }
@@ -142,10 +135,7 @@ struct Reply {
 }
 
 fn header(headers: &JsValue, name: &str) -> Option<String> {
-    let get = Reflect::get(headers, &"get".into())
-        .ok()?
-        .dyn_into::<Function>()
-        .ok()?;
+    let get = Reflect::get(headers, &"get".into()).ok()?.dyn_into::<Function>().ok()?;
     get.call1(headers, &name.into()).ok()?.as_string()
 }
 
@@ -155,9 +145,7 @@ async fn send(
     transport: &Transport,
     deadline: &Deadline,
 ) -> Result<Reply, Error> {
-    let network = |e: &JsValue| Error::Network {
-        message: describe(e),
-    };
+    let network = |e: &JsValue| Error::Network { message: describe(e) };
     let header_obj = Object::new();
     for (name, value) in headers {
         let _ = Reflect::set(&header_obj, &(*name).into(), &value.as_str().into());
@@ -217,10 +205,7 @@ async fn send(
     if body.length() > MAX_BODY_CHARS {
         return Err(Error::UnexpectedResponse {
             status,
-            snippet: format!(
-                "a {} KB body, far larger than any STS answer",
-                body.length() / 1024
-            ),
+            snippet: format!("a {} KB body, far larger than any STS answer", body.length() / 1024),
         });
     }
     Ok(Reply {
