@@ -5,6 +5,7 @@
 
 use quick_xml::events::Event;
 use quick_xml::Reader;
+use zeroize::Zeroize;
 
 use crate::error::{Error, Operation, Result};
 use crate::secret::Secret;
@@ -64,6 +65,13 @@ struct Leaves {
     leaves: Vec<(String, String)>,
 }
 
+/// The leaves of a result hold the new secret key and session token: wipe them once read.
+impl Drop for Leaves {
+    fn drop(&mut self) {
+        self.leaves.iter_mut().for_each(|(_, value)| value.zeroize());
+    }
+}
+
 impl Leaves {
     fn get(&self, path: &str) -> Option<&str> {
         self.leaves.iter().find(|(p, _)| p == path).map(|(_, v)| v.trim())
@@ -105,7 +113,7 @@ fn flatten(body: &str) -> Option<Leaves> {
                 }
                 stack.push(name);
                 has_child.push(false);
-                text.clear();
+                text.zeroize();
             }
             Event::Empty(e) => {
                 if root.is_none() {
@@ -131,7 +139,7 @@ fn flatten(body: &str) -> Option<Leaves> {
                     leaves.push((stack[1..].join("/"), core::mem::take(&mut text)));
                 }
                 stack.pop()?;
-                text.clear();
+                text.zeroize();
             }
             Event::Eof => break,
             Event::Decl(_) | Event::PI(_) | Event::Comment(_) | Event::DocType(_) => {}

@@ -6,6 +6,7 @@ use std::sync::atomic::{AtomicI64, Ordering};
 use js_sys::{Array, Function, Object, Promise, Reflect};
 use wasm_bindgen::prelude::*;
 use wasm_bindgen_futures::JsFuture;
+use zeroize::Zeroize;
 
 use super::convert::Transport;
 use crate::error::Error;
@@ -223,12 +224,20 @@ pub async fn run(plan: &Plan, transport: &Transport) -> Result<Output, Error> {
     loop {
         attempt += 1;
         let now = now_ms();
-        let headers = plan.sign_at(now)?;
-        let (err, date) = match send(plan, &headers, transport, &deadline).await {
-            Ok(reply) => match plan.parse(reply.status, &reply.body, reply.request_id.as_deref()) {
-                Ok(output) => return Ok(output),
-                Err(e) => (e, reply.date),
-            },
+        let mut headers = plan.sign_at(now)?;
+        let sent = send(plan, &headers, transport, &deadline).await;
+        // Our copies of the session token (a header) and of the new credentials (the body) are wiped
+        // as soon as they are used; the parsed result keeps its secrets in `Secret`s.
+        headers.iter_mut().for_each(|(_, value)| value.zeroize());
+        let (err, date) = match sent {
+            Ok(mut reply) => {
+                let parsed = plan.parse(reply.status, &reply.body, reply.request_id.as_deref());
+                reply.body.zeroize();
+                match parsed {
+                    Ok(output) => return Ok(output),
+                    Err(e) => (e, reply.date),
+                }
+            }
             Err(e) => (e, None),
         };
         match retry::decide(
