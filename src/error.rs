@@ -152,10 +152,12 @@ impl fmt::Display for Error {
             Error::Sts {
                 code, message, status, ..
             } => {
+                // STS's own words; the code travels beside them (`code`), as the AWS SDKs do, so a UI
+                // showing both does not say it twice.
                 if message.is_empty() {
                     write!(f, "STS returned {code} (HTTP {status})")
                 } else {
-                    write!(f, "{code}: {message}")
+                    f.write_str(message)
                 }
             }
             Error::UnexpectedResponse { status, snippet } => {
@@ -188,7 +190,11 @@ mod tests {
         assert_eq!(e.code(), "InvalidParameter");
         assert_eq!(e.field(), Some("roleArn"));
         assert_eq!(e.to_string(), "roleArn: expected an IAM role ARN");
-        assert_eq!(sts("AccessDenied", "no").to_string(), "AccessDenied: no");
+        assert_eq!(sts("AccessDenied", "no").to_string(), "no");
+        assert_eq!(
+            sts("AccessDenied", "").to_string(),
+            "STS returned AccessDenied (HTTP 403)"
+        );
         assert_eq!(Error::Timeout { after_ms: 5 }.code(), "Timeout");
         assert_eq!(Error::Network { message: "x".into() }.code(), "NetworkError");
         assert_eq!(sts("X", "m").request_id(), Some("r-1"));
@@ -236,7 +242,7 @@ mod tests {
         let token = "FwoGZXIvYXdzHARDENlongTOKEN";
         let mut e = sts("X", "you sent FwoGZXIvYXdzHARDENlo");
         e.scrub(&[token]);
-        assert_eq!(e.to_string(), "X: you sent ** redacted **");
+        assert_eq!(e.to_string(), "you sent ** redacted **");
         let mut e = Error::UnexpectedResponse {
             status: 400,
             snippet: "<a>FwoGZXIvYXdzHAR…".into(),
@@ -249,13 +255,13 @@ mod tests {
         // Ordinary endings that merely share a letter or three with a secret stay.
         let mut e = sts("X", "token Fwo");
         e.scrub(&[token]);
-        assert_eq!(e.to_string(), "X: token Fwo");
+        assert_eq!(e.to_string(), "token Fwo");
     }
 
     #[test]
     fn scrub_removes_echoed_secrets() {
         let mut e = sts("X", "your key wJalrXUtnFEMI/K7MDENG was wrong");
         e.scrub(&["wJalrXUtnFEMI/K7MDENG", ""]);
-        assert_eq!(e.to_string(), "X: your key ** redacted ** was wrong");
+        assert_eq!(e.to_string(), "your key ** redacted ** was wrong");
     }
 }
