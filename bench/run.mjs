@@ -1,4 +1,4 @@
-// The benchmark suite: `npm run bench` (full, ~3 min) or `npm run bench -- --smoke` (every part briefly,
+// The benchmark suite: `npm run bench` (full, ~80 s) or `npm run bench -- --smoke` (every part briefly,
 // signatures checked equal; what tests/stages/50-bench.sh runs). `--only=sign,roundtrip,cold,workerd,size,memory`
 // picks parts. Prints each figure for us and each peer with the ratio, then the issue's targets met or not;
 // the raw figures go to test-output/bench.json. See BENCHMARKS.md for the recorded run.

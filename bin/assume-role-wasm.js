@@ -55,8 +55,9 @@ const COMMANDS = {
         : `${id.account}\t${id.arn}\t${id.userId}\n`;
     },
   },
-  // `eval "$(assume-role-wasm unset --format bash)"`: back to the source identity, like the
-  // walkthrough's `unset AWS_ACCESS_KEY_ID …`. Needs no credentials.
+  // `eval "$(assume-role-wasm unset --format bash)"`: removes the AWS_* variables our exports set, like
+  // the walkthrough's `unset AWS_ACCESS_KEY_ID …` (source keys that were in those variables go too).
+  // Needs no credentials.
   unset: {
     flags: { format: "string", help: "bool" },
     required: [],
@@ -121,6 +122,15 @@ async function main(argv, env) {
   }
 
   const source = resolveSourceCredentials(flags, env);
+  if (command === "assume-role" && source.fromEarlierAssume) {
+    // Not an error (chaining is legitimate), but a second `eval "$(… assume-role …)"` in the same shell
+    // surprises people: it assumes from the first role, not from their own keys.
+    process.stderr.write(
+      "assume-role-wasm: note: the source keys come from AWS_* variables that look like an earlier assume-role " +
+        "(AWS_CREDENTIAL_EXPIRATION is set), so this chains roles; to start from your own keys, run " +
+        "`eval \"$(assume-role-wasm unset --format bash)\"` and pass --profile.\n",
+    );
+  }
   const base = {
     accessKeyId: source.accessKeyId,
     secretAccessKey: source.secretAccessKey,

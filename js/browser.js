@@ -6,7 +6,7 @@
 // credential provider) initialise on first use. The synchronous renderExports/renderUnset need
 // the wasm already loaded: call `await init()` once before them (or after any async call).
 // `init(input?)` also lets you pass your own URL, Response or bytes for the .wasm; by default it
-// loads `../pkg/assume_role_wasm_bg.wasm` relative to the glue (bundlers follow that URL).
+// loads `assume_role_wasm_bg.wasm` next to the glue (pkg/) (bundlers follow that URL).
 
 import glueInit, * as glue from "../pkg/assume_role_wasm.js";
 import { createCredentialProviderWith } from "./provider.js";

@@ -25,7 +25,7 @@ Usage:
 
 Examples:
   eval "$(assume-role-wasm assume-role --role-arn arn:aws:iam::123456789012:role/example-role --role-session-name me --format bash)"
-  eval "$(assume-role-wasm unset --format bash)"      # back to the source credentials
+  eval "$(assume-role-wasm unset --format bash)"      # remove the AWS_* variables again (back to your profile)
   # ~/.aws/config:  [profile example]
   #                 credential_process = npx assume-role-wasm assume-role --role-arn … --role-session-name me --format credential-process
 

@@ -46,7 +46,7 @@ function profileSections(name, env) {
   return { p, credentials, config };
 }
 
-function keysFromProfile(name, env) {
+function keysFromProfile(name, env, fromEnv = false) {
   const { p, credentials, config } = profileSections(name, env);
   for (const section of [credentials, config]) {
     const accessKeyId = section?.get("aws_access_key_id");
@@ -60,6 +60,14 @@ function keysFromProfile(name, env) {
     throw new SourceError(`profile "${name}" not found in ${p.credentials} or ${p.config}`);
   }
   const other = ["role_arn", "credential_process", "sso_session", "sso_start_url"].find((k) => config?.has(k));
+  if (other && fromEnv) {
+    // The usual way here: this tool is that profile's credential_process, and the AWS CLI passed its own
+    // AWS_PROFILE down to us. Say how to name the profile that holds the static keys instead.
+    throw new SourceError(
+      `AWS_PROFILE names profile "${name}", which uses ${other}, not static keys; if this tool is that profile's ` +
+        `credential_process, add --profile SOURCE (the profile with your aws_access_key_id) to its command line`,
+    );
+  }
   throw new SourceError(
     other
       ? `profile "${name}" uses ${other}; this tool reads only static keys (aws_access_key_id/aws_secret_access_key)`
@@ -67,7 +75,7 @@ function keysFromProfile(name, env) {
   );
 }
 
-/** @returns {{ accessKeyId: string, secretAccessKey: string, sessionToken?: string, profile?: string }} */
+/** @returns {{ accessKeyId: string, secretAccessKey: string, sessionToken?: string, profile?: string, fromEarlierAssume?: boolean }} */
 export function resolveSourceCredentials(flags, env) {
   if (flags.profile) return { ...keysFromProfile(flags.profile, env), profile: flags.profile };
   if (env.AWS_ACCESS_KEY_ID && env.AWS_SECRET_ACCESS_KEY) {
@@ -75,11 +83,13 @@ export function resolveSourceCredentials(flags, env) {
       accessKeyId: env.AWS_ACCESS_KEY_ID,
       secretAccessKey: env.AWS_SECRET_ACCESS_KEY,
       sessionToken: env.AWS_SESSION_TOKEN || undefined,
+      // Set by our own exports: these are most likely a role this shell assumed earlier.
+      fromEarlierAssume: Boolean(env.AWS_SESSION_TOKEN && env.AWS_CREDENTIAL_EXPIRATION),
     };
   }
   const profile = env.AWS_PROFILE || "default";
   try {
-    return { ...keysFromProfile(profile, env), profile };
+    return { ...keysFromProfile(profile, env, Boolean(env.AWS_PROFILE)), profile };
   } catch (e) {
     if (e instanceof SourceError && !env.AWS_PROFILE) {
       throw new SourceError(

@@ -191,3 +191,30 @@ test("MFA: on a terminal, the code is asked for on stderr and sent as TokenCode"
   assert.equal(sent.get("TokenCode"), "123456");
   assert.equal(sent.get("SerialNumber"), "arn:aws:iam::123456789012:mfa/bob");
 });
+
+test("a second assume-role from an assumed role's variables says it chains; AWS_PROFILE naming a credential_process profile says what to add", async () => {
+  const first = await arw(["assume-role", "--role-arn", moto.roles.example, "--role-session-name", "first", "--endpoint-url", sts.endpoint, "--format", "json"]);
+  assert.equal(first.code, 0, first.stderr);
+  const c = JSON.parse(first.stdout);
+  const assumedEnv = env({
+    AWS_ACCESS_KEY_ID: c.AccessKeyId,
+    AWS_SECRET_ACCESS_KEY: c.SecretAccessKey,
+    AWS_SESSION_TOKEN: c.SessionToken,
+    AWS_CREDENTIAL_EXPIRATION: c.Expiration,
+  });
+  const second = await arw(["assume-role", "--role-arn", moto.roles.example, "--role-session-name", "second", "--endpoint-url", sts.endpoint], { env: assumedEnv });
+  assert.match(second.stderr, /this chains roles/);
+  assert.ok(!second.stderr.includes(c.SecretAccessKey));
+  // Plain long-term keys in the environment: no note.
+  const plain = await arw(["assume-role", "--role-arn", moto.roles.example, "--role-session-name", "plain", "--endpoint-url", sts.endpoint]);
+  assert.equal(plain.code, 0, plain.stderr);
+  assert.doesNotMatch(plain.stderr, /chains roles/);
+
+  const config = path.join(home, "config-with-process");
+  writeFileSync(config, "[profile example]\ncredential_process = assume-role-wasm assume-role --role-arn x --role-session-name y --format credential-process\n");
+  const viaEnv = await arw(["get-caller-identity", "--endpoint-url", sts.endpoint], {
+    env: env({ AWS_PROFILE: "example", AWS_CONFIG_FILE: config, AWS_SHARED_CREDENTIALS_FILE: path.join(home, "none") }),
+  });
+  assert.equal(viaEnv.code, 1);
+  assert.match(viaEnv.stderr, /AWS_PROFILE names profile "example".*add --profile SOURCE/);
+});
