@@ -2,7 +2,8 @@
 //! "3600" }` or `null` options get the same clear error as a value out of range.
 
 use js_sys::{Array, Function, Object, Reflect};
-use wasm_bindgen::{JsCast, JsValue};
+use wasm_bindgen::prelude::*;
+use wasm_bindgen::JsCast;
 
 use crate::error::{Error, Operation, Result};
 use crate::exports::RenderOptions;
@@ -10,13 +11,38 @@ use crate::params::{self, AssumeRoleInput, SessionTokenInput, SourceCredentials,
 use crate::response::{Credentials, Output};
 use crate::secret::Secret;
 
+// Catching versions of the few JS operations a hostile value (a Proxy whose traps throw, a revoked Proxy)
+// can make throw. Without `catch`, the exception would unwind through the wasm frames and escape the
+// call synchronously instead of becoming an `StsError` rejection.
+#[wasm_bindgen]
+extern "C" {
+    #[wasm_bindgen(catch, js_namespace = Object, js_name = keys)]
+    fn object_keys(v: &JsValue) -> core::result::Result<Array, JsValue>;
+    #[wasm_bindgen(catch, js_namespace = Array, js_name = isArray)]
+    fn array_is_array(v: &JsValue) -> core::result::Result<bool, JsValue>;
+    /// A real array copied from an array-like (reads every element through the proxy's traps, once).
+    #[wasm_bindgen(catch, js_namespace = Array, js_name = from)]
+    fn array_from(v: &JsValue) -> core::result::Result<Array, JsValue>;
+}
+
+fn is_array(v: &JsValue) -> bool {
+    v.is_object() && array_is_array(v).unwrap_or(false)
+}
+
+/// Own enumerable string keys; `None` when the object refuses to list them.
+fn keys_of(v: &JsValue) -> Option<Vec<String>> {
+    object_keys(v)
+        .ok()
+        .map(|keys| keys.iter().filter_map(|k| k.as_string()).collect())
+}
+
 fn type_name(v: &JsValue) -> &'static str {
     // `undefined` first: it is not an object, and "got an object" for a missing argument misleads.
     if v.is_undefined() {
         "undefined"
     } else if v.is_null() {
         "null"
-    } else if Array::is_array(v) {
+    } else if is_array(v) {
         "an array"
     } else if v.is_function() {
         "a function"
@@ -49,7 +75,7 @@ fn is_absent(v: &JsValue) -> bool {
 }
 
 fn is_plain_object(v: &JsValue) -> bool {
-    v.is_object() && !Array::is_array(v) && !v.is_function()
+    v.is_object() && !is_array(v) && !v.is_function()
 }
 
 pub fn required_string(v: &JsValue, field: &str) -> Result<String> {
@@ -73,10 +99,8 @@ impl Options {
                 ),
             ));
         }
-        let keys: Vec<String> = Object::keys(opts.unchecked_ref::<Object>())
-            .iter()
-            .filter_map(|k| k.as_string())
-            .collect();
+        let keys =
+            keys_of(opts).ok_or_else(|| Error::invalid("options", "could not be read (its keys threw an error)"))?;
         params::check_known_options(&keys, extra)?;
         Ok(Options(opts.clone()))
     }
@@ -106,10 +130,10 @@ impl Options {
         if is_absent(&v) {
             return Ok(Vec::new());
         }
-        if !Array::is_array(&v) {
+        if !is_array(&v) {
             return Err(wrong_type(key, "an array", &v));
         }
-        let array: Array = v.unchecked_into();
+        let array = array_from(&v).map_err(|_| Error::invalid(key, "could not be read (reading it threw an error)"))?;
         if array.length() > 1000 {
             return Err(Error::invalid(key, "has far too many entries"));
         }
@@ -234,6 +258,10 @@ pub fn credentials_from_js(v: &JsValue) -> Result<Credentials> {
         let field = format!("credentials.{key}");
         if key == "expiration" {
             if let Some(date) = value.dyn_ref::<js_sys::Date>() {
+                // toISOString throws on an invalid Date.
+                if date.get_time().is_nan() {
+                    return Err(Error::invalid(field, "is an invalid Date"));
+                }
                 return date
                     .to_iso_string()
                     .as_string()
@@ -257,17 +285,18 @@ pub fn render_options(v: &JsValue) -> Result<RenderOptions> {
     if !is_plain_object(v) {
         return Err(wrong_type("options", "an object such as { profile: \"default\" }", v));
     }
-    for key in Object::keys(v.unchecked_ref::<Object>())
-        .iter()
-        .filter_map(|k| k.as_string())
-    {
-        if key != "profile" {
-            return Err(Error::invalid(
-                key.chars().take(64).collect::<String>(),
-                "unknown option; renderExports takes only `profile`",
-            ));
-        }
-    }
+    let keys = keys_of(v).ok_or_else(|| Error::invalid("options", "could not be read (its keys threw an error)"))?;
+    // The same rule as the call options: a non-identifier key is not echoed (it could be a pasted secret).
+    params::check_known_options(&keys, &["profile"]).map_err(|_| {
+        let bad = keys.iter().find(|k| *k != "profile").map_or("options", |k| {
+            if k.len() <= 32 && k.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'_') {
+                k
+            } else {
+                "options"
+            }
+        });
+        Error::invalid(bad, "unknown option; renderExports takes only `profile`")
+    })?;
     let profile = get(v, "profile");
     Ok(RenderOptions {
         profile: if is_absent(&profile) {
