@@ -165,6 +165,16 @@ impl Call {
     }
 }
 
+/// The AWS documentation's example keys, for tests across the crate.
+#[cfg(test)]
+pub(crate) fn example_source() -> SourceCredentials {
+    SourceCredentials {
+        access_key_id: "AKIAIOSFODNN7EXAMPLE".into(),
+        secret_access_key: Secret::from("wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY"),
+        session_token: None,
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -62,15 +62,8 @@ impl Plan {
 mod tests {
     use super::*;
     use crate::params::AssumeRoleInput;
-    use crate::secret::Secret;
 
-    fn source() -> SourceCredentials {
-        SourceCredentials {
-            access_key_id: "AKIAIOSFODNN7EXAMPLE".into(),
-            secret_access_key: Secret::from("wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY"),
-            session_token: None,
-        }
-    }
+    use crate::params::example_source as source;
 
     #[test]
     fn validates_before_anything_else() {

@@ -356,13 +356,7 @@ mod tests {
     use crate::params::Tag;
     use crate::secret::Secret;
 
-    fn source() -> SourceCredentials {
-        SourceCredentials {
-            access_key_id: "AKIAIOSFODNN7EXAMPLE".into(),
-            secret_access_key: Secret::from("wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY"),
-            session_token: None,
-        }
-    }
+    use crate::params::example_source as source;
 
     fn role() -> AssumeRoleInput {
         AssumeRoleInput {
