@@ -406,179 +406,42 @@ mod tests {
     #[test]
     fn invalid_inputs_name_their_field() {
         type Case = (&'static str, fn(&mut AssumeRoleInput), &'static str);
+        #[rustfmt::skip]
         let cases: &[Case] = &[
             ("empty arn", |r| r.role_arn.clear(), "roleArn"),
-            (
-                "not an arn",
-                |r| r.role_arn = "example-role-name-long-enough".into(),
-                "roleArn",
-            ),
-            (
-                "user arn",
-                |r| r.role_arn = "arn:aws:iam::123456789012:user/Bob".into(),
-                "roleArn",
-            ),
-            (
-                "short account",
-                |r| r.role_arn = "arn:aws:iam::1234:role/example-role".into(),
-                "roleArn",
-            ),
-            (
-                "sts service",
-                |r| r.role_arn = "arn:aws:sts::123456789012:role/example-role".into(),
-                "roleArn",
-            ),
-            (
-                "bad partition",
-                |r| r.role_arn = "arn:azure:iam::123456789012:role/x".into(),
-                "roleArn",
-            ),
-            (
-                "space in name",
-                |r| r.role_arn = "arn:aws:iam::123456789012:role/my role".into(),
-                "roleArn",
-            ),
+            ("not an arn", |r| r.role_arn = "example-role-name-long-enough".into(), "roleArn"),
+            ("user arn", |r| r.role_arn = "arn:aws:iam::123456789012:user/Bob".into(), "roleArn"),
+            ("short account", |r| r.role_arn = "arn:aws:iam::1234:role/example-role".into(), "roleArn"),
+            ("sts service", |r| r.role_arn = "arn:aws:sts::123456789012:role/example-role".into(), "roleArn"),
+            ("bad partition", |r| r.role_arn = "arn:azure:iam::123456789012:role/x".into(), "roleArn"),
+            ("space in name", |r| r.role_arn = "arn:aws:iam::123456789012:role/my role".into(), "roleArn"),
             ("short session", |r| r.role_session_name = "a".into(), "roleSessionName"),
-            (
-                "long session",
-                |r| r.role_session_name = "a".repeat(65),
-                "roleSessionName",
-            ),
-            (
-                "space session",
-                |r| r.role_session_name = "my session".into(),
-                "roleSessionName",
-            ),
-            (
-                "short duration",
-                |r| r.duration_seconds = Some(899.0),
-                "durationSeconds",
-            ),
-            (
-                "long duration",
-                |r| r.duration_seconds = Some(43201.0),
-                "durationSeconds",
-            ),
+            ("long session", |r| r.role_session_name = "a".repeat(65), "roleSessionName"),
+            ("space session", |r| r.role_session_name = "my session".into(), "roleSessionName"),
+            ("short duration", |r| r.duration_seconds = Some(899.0), "durationSeconds"),
+            ("long duration", |r| r.duration_seconds = Some(43201.0), "durationSeconds"),
             ("fraction", |r| r.duration_seconds = Some(1000.5), "durationSeconds"),
             ("nan", |r| r.duration_seconds = Some(f64::NAN), "durationSeconds"),
             ("negative", |r| r.duration_seconds = Some(-900.0), "durationSeconds"),
-            (
-                "infinite",
-                |r| r.duration_seconds = Some(f64::INFINITY),
-                "durationSeconds",
-            ),
+            ("infinite", |r| r.duration_seconds = Some(f64::INFINITY), "durationSeconds"),
             ("short external id", |r| r.external_id = Some("x".into()), "externalId"),
-            (
-                "external id chars",
-                |r| r.external_id = Some("a b".into()),
-                "externalId",
-            ),
+            ("external id chars", |r| r.external_id = Some("a b".into()), "externalId"),
             ("policy not json", |r| r.policy = Some("Allow all".into()), "policy"),
-            (
-                "policy too long",
-                |r| r.policy = Some(format!("{{{}}}", " ".repeat(2048))),
-                "policy",
-            ),
-            (
-                "policy arns",
-                |r| r.policy_arns = vec!["arn:aws:iam::aws:policy/ReadOnlyAccess".into(); 11],
-                "policyArns",
-            ),
-            (
-                "policy arn role",
-                |r| r.policy_arns = vec!["arn:aws:iam::123456789012:role/example-role".into()],
-                "policyArns[0]",
-            ),
-            (
-                "code without serial",
-                |r| r.token_code = Some("123456".into()),
-                "serialNumber",
-            ),
-            (
-                "serial without code",
-                |r| r.serial_number = Some("arn:aws:iam::123456789012:mfa/bob".into()),
-                "tokenCode",
-            ),
-            (
-                "5-digit code",
-                |r| {
-                    r.serial_number = Some("arn:aws:iam::123456789012:mfa/bob".into());
-                    r.token_code = Some("12345".into());
-                },
-                "tokenCode",
-            ),
-            (
-                "letters in code",
-                |r| {
-                    r.serial_number = Some("arn:aws:iam::123456789012:mfa/bob".into());
-                    r.token_code = Some("12a456".into());
-                },
-                "tokenCode",
-            ),
-            (
-                "51 tags",
-                |r| {
-                    r.tags = (0..51)
-                        .map(|i| Tag {
-                            key: format!("k{i}"),
-                            value: "v".into(),
-                        })
-                        .collect()
-                },
-                "tags",
-            ),
+            ("policy too long", |r| r.policy = Some(format!("{{{}}}", " ".repeat(2048))), "policy"),
+            ("policy arns", |r| r.policy_arns = vec!["arn:aws:iam::aws:policy/ReadOnlyAccess".into(); 11], "policyArns"),
+            ("policy arn role", |r| r.policy_arns = vec!["arn:aws:iam::123456789012:role/example-role".into()], "policyArns[0]"),
+            ("code without serial", |r| r.token_code = Some("123456".into()), "serialNumber"),
+            ("serial without code", |r| r.serial_number = Some("arn:aws:iam::123456789012:mfa/bob".into()), "tokenCode"),
+            ("5-digit code", |r| { r.serial_number = Some("arn:aws:iam::123456789012:mfa/bob".into()); r.token_code = Some("12345".into()); }, "tokenCode"),
+            ("letters in code", |r| { r.serial_number = Some("arn:aws:iam::123456789012:mfa/bob".into()); r.token_code = Some("12a456".into()); }, "tokenCode"),
+            ("51 tags", |r| { r.tags = (0..51) .map(|i| Tag { key: format!("k{i}"), value: "v".into(), }) .collect() }, "tags"),
             ("empty tag key", |r| r.tags = vec![Tag::default()], "tags[0].key"),
-            (
-                "aws: tag key",
-                |r| {
-                    r.tags = vec![Tag {
-                        key: "aws:x".into(),
-                        value: "v".into(),
-                    }]
-                },
-                "tags[0].key",
-            ),
-            (
-                "tag value chars",
-                |r| {
-                    r.tags = vec![Tag {
-                        key: "k".into(),
-                        value: "a;b".into(),
-                    }]
-                },
-                "tags[0].value",
-            ),
-            (
-                "duplicate tag",
-                |r| {
-                    r.tags = vec![
-                        Tag {
-                            key: "K".into(),
-                            value: "1".into(),
-                        },
-                        Tag {
-                            key: "k".into(),
-                            value: "2".into(),
-                        },
-                    ]
-                },
-                "tags[1].key",
-            ),
-            (
-                "transitive unknown",
-                |r| r.transitive_tag_keys = vec!["nope".into()],
-                "transitiveTagKeys[0]",
-            ),
-            (
-                "source aws:",
-                |r| r.source_identity = Some("aws:me".into()),
-                "sourceIdentity",
-            ),
-            (
-                "source chars",
-                |r| r.source_identity = Some("me you".into()),
-                "sourceIdentity",
-            ),
+            ("aws: tag key", |r| { r.tags = vec![Tag { key: "aws:x".into(), value: "v".into(), }] }, "tags[0].key"),
+            ("tag value chars", |r| { r.tags = vec![Tag { key: "k".into(), value: "a;b".into(), }] }, "tags[0].value"),
+            ("duplicate tag", |r| { r.tags = vec![ Tag { key: "K".into(), value: "1".into(), }, Tag { key: "k".into(), value: "2".into(), }, ] }, "tags[1].key"),
+            ("transitive unknown", |r| r.transitive_tag_keys = vec!["nope".into()], "transitiveTagKeys[0]"),
+            ("source aws:", |r| r.source_identity = Some("aws:me".into()), "sourceIdentity"),
+            ("source chars", |r| r.source_identity = Some("me you".into()), "sourceIdentity"),
         ];
         for (what, mutate, field) in cases {
             let mut input = role();
