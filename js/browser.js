@@ -2,14 +2,17 @@
 //
 // Browsers must not compile wasm synchronously on the main thread and a library should not use
 // top-level await (it stalls every importer and some bundlers reject it), so the wasm is fetched
-// lazily: the async API functions (assumeRole, getCallerIdentity, getSessionToken, and the
-// credential provider) initialise on first use. The synchronous renderExports/renderUnset need
+// lazily: the async API functions (one per STS operation, and the credential provider) initialise on
+// first use. The synchronous renderExports/renderUnset/formats/operations/regions/resolveEndpoint need
 // the wasm already loaded: call `await init()` once before them (or after any async call).
 // `init(input?)` also lets you pass your own URL, Response or bytes for the .wasm; by default it
 // loads `assume_role_wasm_bg.wasm` next to the glue (pkg/) (bundlers follow that URL).
 
 import glueInit, * as glue from "../pkg/assume_role_wasm.js";
 import { createCredentialProviderWith } from "./provider.js";
+import { setRunner } from "./runner.js";
+import { assumeRole, getSessionToken } from "./operations.js";
+export * from "./operations.js";
 export { isStsError } from "./errors.js";
 
 let ready = null;
@@ -45,18 +48,11 @@ export function initSync(input) {
   return exports;
 }
 
-export async function assumeRole(opts) {
+// Every operation loads the wasm on first use.
+setRunner(async (action, opts) => {
   await init();
-  return glue.assumeRole(opts);
-}
-export async function getCallerIdentity(opts) {
-  await init();
-  return glue.getCallerIdentity(opts);
-}
-export async function getSessionToken(opts) {
-  await init();
-  return glue.getSessionToken(opts);
-}
+  return glue.call(action, opts);
+});
 
 function requireLoaded(name) {
   if (!loaded) throw new Error(`assume-role-wasm: ${name}() is synchronous; call \`await init()\` first`);
@@ -68,6 +64,23 @@ export function renderExports(credentials, format, options) {
 export function renderUnset(format) {
   requireLoaded("renderUnset");
   return glue.renderUnset(format);
+}
+/** The shared facts (formats, the operation table, AWS's regions, endpoint resolution): synchronous too. */
+export function formats() {
+  requireLoaded("formats");
+  return glue.formats();
+}
+export function operations() {
+  requireLoaded("operations");
+  return glue.operations();
+}
+export function regions() {
+  requireLoaded("regions");
+  return glue.regions();
+}
+export function resolveEndpoint(opts) {
+  requireLoaded("resolveEndpoint");
+  return glue.resolveEndpoint(opts);
 }
 
 export function createCredentialProvider(stsOptions, settings) {

@@ -18,26 +18,64 @@ pub enum Format {
     Json,
 }
 
-const FORMAT_NAMES: &str = "bash, zsh, sh, fish, powershell, cmd, dotenv, credentials, credential-process, json";
+/// Everything the page, the CLI and the worker know about a format: a new format is one entry here (and
+/// its renderer), and they all pick it up through `formats()`.
+#[derive(Debug)]
+pub struct FormatInfo {
+    pub format: Format,
+    pub id: &'static str,
+    /// Other names accepted; the first `listed_aliases` are listed in help texts, the rest only accepted.
+    pub aliases: &'static [&'static str],
+    pub listed_aliases: usize,
+    pub label: &'static str,
+    /// Lines a shell evaluates (and `renderUnset` can undo).
+    pub shell: bool,
+    /// What the text is saved as, when it is a file rather than lines to paste.
+    pub file: Option<&'static str>,
+    /// One sentence on where the text goes.
+    pub how: &'static str,
+    /// Takes `renderExports`' `profile` option.
+    pub profile: bool,
+    pub media_type: &'static str,
+}
+
+#[rustfmt::skip]
+pub static FORMATS: [FormatInfo; 8] = [
+    FormatInfo { format: Format::Bash, id: "bash", aliases: &["zsh", "sh", "ksh", "posix"], listed_aliases: 2, label: "bash / zsh", shell: true, file: None, how: "Paste into bash or zsh (sh works too).", profile: false, media_type: "text/plain" },
+    FormatInfo { format: Format::Fish, id: "fish", aliases: &[], listed_aliases: 0, label: "fish", shell: true, file: None, how: "Paste into fish.", profile: false, media_type: "text/plain" },
+    FormatInfo { format: Format::PowerShell, id: "powershell", aliases: &["pwsh", "ps"], listed_aliases: 0, label: "PowerShell", shell: true, file: None, how: "Paste into PowerShell (pwsh or Windows PowerShell).", profile: false, media_type: "text/plain" },
+    FormatInfo { format: Format::Cmd, id: "cmd", aliases: &["bat"], listed_aliases: 0, label: "cmd", shell: true, file: None, how: "Paste into a Windows Command Prompt.", profile: false, media_type: "text/plain" },
+    FormatInfo { format: Format::Dotenv, id: "dotenv", aliases: &["env", ".env"], listed_aliases: 0, label: ".env", shell: false, file: Some(".env"), how: "Save as .env for tools that read one (docker --env-file, dotenv…). Keep it out of git.", profile: false, media_type: "text/plain" },
+    FormatInfo { format: Format::CredentialsFile, id: "credentials", aliases: &["ini"], listed_aliases: 0, label: "~/.aws/credentials", shell: false, file: Some("~/.aws/credentials"), how: "Add to ~/.aws/credentials, then use --profile with the name below (or AWS_PROFILE).", profile: true, media_type: "text/plain" },
+    FormatInfo { format: Format::CredentialProcess, id: "credential-process", aliases: &["credential_process", "process"], listed_aliases: 0, label: "credential_process", shell: false, file: Some("credential_process JSON"), how: "The JSON a credential_process command prints: save it to a file and set credential_process = cat /path/to/it in a ~/.aws/config profile.", profile: false, media_type: "application/json" },
+    FormatInfo { format: Format::Json, id: "json", aliases: &[], listed_aliases: 0, label: "JSON", shell: false, file: Some("Credentials JSON"), how: "As aws sts assume-role --query Credentials prints it.", profile: false, media_type: "application/json" },
+];
+
+/// The names help texts list: each id, then its listed aliases.
+pub fn format_names() -> Vec<&'static str> {
+    FORMATS
+        .iter()
+        .flat_map(|f| core::iter::once(f.id).chain(f.aliases[..f.listed_aliases].iter().copied()))
+        .collect()
+}
 
 impl Format {
     pub fn parse(name: &str) -> Result<Format> {
-        Ok(match name.to_ascii_lowercase().as_str() {
-            "bash" | "zsh" | "sh" | "ksh" | "posix" => Format::Bash,
-            "fish" => Format::Fish,
-            "powershell" | "pwsh" | "ps" => Format::PowerShell,
-            "cmd" | "bat" => Format::Cmd,
-            "dotenv" | "env" | ".env" => Format::Dotenv,
-            "credentials" | "ini" => Format::CredentialsFile,
-            "credential-process" | "credential_process" | "process" => Format::CredentialProcess,
-            "json" => Format::Json,
-            _ => {
-                return Err(Error::invalid(
+        let lower = name.to_ascii_lowercase();
+        FORMATS
+            .iter()
+            .find(|f| f.id == lower || f.aliases.contains(&lower.as_str()))
+            .map(|f| f.format)
+            .ok_or_else(|| {
+                Error::invalid(
                     "format",
-                    format!("is not a known format; expected one of {FORMAT_NAMES}"),
-                ))
-            }
-        })
+                    format!("is not a known format; expected one of {}", format_names().join(", ")),
+                )
+            })
+    }
+
+    pub fn info(self) -> &'static FormatInfo {
+        FORMATS.iter().find(|f| f.format == self).unwrap_or(&FORMATS[0])
     }
 }
 

@@ -43,7 +43,7 @@ export function readWhere(emulator) {
   }
   const r = findRegion(region);
   if (!r) throw new FieldError('region', `“${region || '(empty)'}” is not in the region list. Pick one, e.g. us-east-1.`);
-  return compact({ region: r.id, useFips: $('useFips').checked && r.fips ? true : undefined });
+  return compact({ region: r.id, useFips: $('useFips').checked && r.id !== 'aws-global' ? true : undefined });
 }
 
 export function readSource() {

@@ -11,7 +11,7 @@
 // ALLOWED_ROLE_ARNS (comma/space separated, "*" = any), [STS_REGION], [STS_ENDPOINT],
 // [FEDERATION_ENDPOINT], [DEFAULT_SESSION_NAME].
 
-import { createCredentialProvider, renderExports, isStsError } from "assume-role-wasm";
+import { createCredentialProvider, renderExports, formats, isStsError } from "assume-role-wasm";
 import { hasBearerToken } from "./auth.js";
 import { readConfig, roleAllowed, ConfigError } from "./config.js";
 import {
@@ -24,7 +24,8 @@ import {
 } from "./console.js";
 import { createProviderCache } from "./provider-cache.js";
 
-const FORMATS = new Set(["bash", "zsh", "sh", "fish", "powershell", "cmd", "dotenv", "credentials", "credential-process", "json"]);
+// The formats and their media types come from the wasm (one table, src/exports.rs): id and aliases.
+const FORMATS = new Map(formats().flatMap((f) => [f.id, ...f.aliases].map((name) => [name, f])));
 const MAX_BODY_BYTES = 16 * 1024;
 
 // Credentials are secrets and sign-in URLs are credentials: nothing may cache any response.
@@ -97,10 +98,14 @@ async function credentialsRoute(request, config) {
   const body = await readJsonBody(request);
   const role = roleRequest(config, body);
   const format = optionalString(body, "format") ?? "json";
-  if (!FORMATS.has(format)) throw new RequestError(400, "InvalidParameter", `format must be one of ${[...FORMATS].join(", ")}`);
+  const info = FORMATS.get(format);
+  if (!info) {
+    const names = formats().flatMap((f) => [f.id, ...f.listedAliases]);
+    throw new RequestError(400, "InvalidParameter", `format must be one of ${names.join(", ")}`);
+  }
   const credentials = await providers.get(config.source, role)();
   const text = renderExports(credentials, format);
-  const type = format === "json" || format === "credential-process" ? "application/json" : "text/plain";
+  const type = info.mediaType;
   return new Response(text, { status: 200, headers: { ...BASE_HEADERS, "Content-Type": `${type}; charset=utf-8` } });
 }
 
