@@ -12,8 +12,10 @@
 //!   VAR=VAL format, mimicking the argument passed to --env. Comment lines need only be prefixed with #";
 //!   the CLI trims leading whitespace from a line and keeps the value verbatim, quotes included). So Docker
 //!   reads a value intact only when it is bare, which every value from a real STS answer is (the alphabets
-//!   `[A-Z0-9]`, base64 and an ISO time): `docker_reads_real_credentials_intact` checks exactly that, and the
-//!   README tells Docker users to rely on it.
+//!   `[A-Z0-9]`, base64 and an ISO time): `every_reader_and_docker_get_real_credentials_intact` checks exactly
+//!   that, and the README tells Docker users to rely on it. Where a `docker` CLI is installed (not by
+//!   scripts/setup.sh: Debian's docker.io would bring the engine too), the oracle is itself checked against
+//!   it: the CLI parses `--env-file` before talking to any daemon, and a stand-in daemon records the result.
 #![cfg(not(target_arch = "wasm32"))]
 
 use std::io::Write;
@@ -468,4 +470,129 @@ fn the_issue_10_tokens_are_harmless() {
             }
         }
     }
+}
+
+/// A stand-in Docker daemon on 127.0.0.1: answers `/_ping`, records the `Env` of each container-create
+/// request and refuses it, so `docker create --env-file` shows what the real CLI parsed from our file.
+fn fake_docker_daemon() -> (String, std::sync::mpsc::Receiver<Vec<String>>) {
+    use std::io::{BufRead, BufReader, Read};
+    let listener = std::net::TcpListener::bind("127.0.0.1:0").expect("bind");
+    let addr = format!("tcp://{}", listener.local_addr().expect("addr"));
+    let (tx, rx) = std::sync::mpsc::channel();
+    std::thread::spawn(move || {
+        for stream in listener.incoming().flatten() {
+            let tx = tx.clone();
+            std::thread::spawn(move || {
+                let mut reader = BufReader::new(stream.try_clone().expect("clone"));
+                let mut stream = stream;
+                loop {
+                    let mut line = String::new();
+                    if reader.read_line(&mut line).unwrap_or(0) == 0 {
+                        return;
+                    }
+                    let request = line.trim_end().to_owned();
+                    let mut length = 0usize;
+                    loop {
+                        let mut header = String::new();
+                        if reader.read_line(&mut header).unwrap_or(0) == 0 {
+                            return;
+                        }
+                        if header.trim_end().is_empty() {
+                            break;
+                        }
+                        if let Some((k, v)) = header.split_once(':') {
+                            if k.eq_ignore_ascii_case("content-length") {
+                                length = v.trim().parse().unwrap_or(0);
+                            }
+                        }
+                    }
+                    let mut body = vec![0; length];
+                    if reader.read_exact(&mut body).is_err() {
+                        return;
+                    }
+                    let reply = if request.contains("/_ping") {
+                        "HTTP/1.1 200 OK\r\nApi-Version: 1.45\r\nContent-Type: text/plain\r\nContent-Length: 2\r\n\r\nOK"
+                            .to_owned()
+                    } else {
+                        if request.contains("/containers/create") {
+                            let json: serde_json::Value = serde_json::from_slice(&body).unwrap_or_default();
+                            let env = json["Env"]
+                                .as_array()
+                                .map(|a| a.iter().filter_map(|v| v.as_str().map(str::to_owned)).collect())
+                                .unwrap_or_default();
+                            let _ = tx.send(env);
+                        }
+                        let msg = r#"{"message":"recorded by the test"}"#;
+                        format!(
+                            "HTTP/1.1 500 Internal Server Error\r\nContent-Type: application/json\r\nContent-Length: {}\r\n\r\n{msg}",
+                            msg.len()
+                        )
+                    };
+                    if stream.write_all(reply.as_bytes()).is_err() {
+                        return;
+                    }
+                }
+            });
+        }
+    });
+    (addr, rx)
+}
+
+/// The oracle above, checked against the real Docker CLI where one is installed (no engine needed: the CLI
+/// parses `--env-file` itself and sends the result in its create request, which a stand-in daemon records).
+#[test]
+fn the_docker_cli_parses_our_files_as_the_oracle_says() {
+    let available = Command::new("docker")
+        .arg("--version")
+        .stdout(Stdio::null())
+        .stderr(Stdio::null())
+        .status()
+        .is_ok_and(|s| s.success());
+    if !available {
+        eprintln!("note: no docker CLI installed; the documented env-file rules stand in for it");
+        return;
+    }
+    let dir = TempDir::new("docker");
+    let (host, recorded) = fake_docker_daemon();
+    let mut runner = TestRunner::new(Config {
+        cases: 24,
+        failure_persistence: None,
+        ..Config::default()
+    });
+    let sets = (prop::bool::ANY, quotable_set(), real_set()).prop_map(|(real, q, r)| if real { r } else { q });
+    runner
+        .run(&sets, |set| {
+            let text = dotenv(&set).map_err(TestCaseError::fail)?;
+            let file = dir.0.join("docker.env");
+            std::fs::write(&file, &text).map_err(|e| TestCaseError::fail(e.to_string()))?;
+            let out = Command::new("docker")
+                .args(["create", "--env-file"])
+                .arg(&file)
+                .arg("example.invalid/image")
+                .env_clear()
+                .env("PATH", "/usr/local/bin:/usr/bin:/bin")
+                .env("HOME", &dir.0)
+                .env("DOCKER_HOST", &host)
+                .output()
+                .map_err(|e| TestCaseError::fail(e.to_string()))?;
+            let env = recorded.recv_timeout(std::time::Duration::from_secs(20)).map_err(|_| {
+                TestCaseError::fail(format!("no create request: {}", String::from_utf8_lossy(&out.stderr)))
+            })?;
+            let oracle: Vec<String> = docker_env_file(&text)
+                .map_err(TestCaseError::fail)?
+                .into_iter()
+                .map(|(n, v)| format!("{n}={v}"))
+                .collect();
+            prop_assert_eq!(&env, &oracle, "docker CLI vs the documented rules");
+            if set
+                .iter()
+                .all(|v| v.bytes().all(|b| b.is_ascii_alphanumeric() || b"/+=._:-".contains(&b)))
+            {
+                let want: Vec<String> = VARS.iter().zip(&set).map(|(n, v)| format!("{n}={v}")).collect();
+                prop_assert_eq!(env, want, "real credentials reach the container intact");
+            }
+            Ok(())
+        })
+        .unwrap();
+    eprintln!("docker CLI {host}: 24 files parsed as the documented rules say");
 }
