@@ -10,6 +10,7 @@ import { parseFlags, UsageError, kebab } from "./lib/args.js";
 import { HELP, FORMATS, SHELL_FORMATS, ACCEPTED_FORMATS } from "./lib/help.js";
 import { promptLine } from "./lib/prompt.js";
 import { OPERATIONS, memberFlags, memberOptions, toModelJson, toText } from "./lib/operations.js";
+import { safeText, safeJson } from "./lib/safe-text.js";
 import { resolveSourceCredentials, resolveRegion, resolveEndpoint, SourceError } from "./lib/source.js";
 
 const COMMON_FLAGS = { region: "string", "endpoint-url": "string", profile: "string", help: "bool" };
@@ -32,10 +33,11 @@ function operationCommand(operation) {
       if (operation.credentials) return printCredentials(result.credentials, flags);
       const format = flags.format ?? "json";
       if (format !== "json" && format !== "text") throw new UsageError(`--format must be json or text for ${operation.cli}`);
-      // The AWS CLI's shapes: JSON with the model's names in its order; text sorts the keys.
+      // The AWS CLI's shapes: JSON with the model's names in its order; text sorts the keys. Every value
+      // came from the network: no control character of it reaches the terminal (lib/safe-text.js).
       return format === "json"
-        ? JSON.stringify(toModelJson(operation.output, result), null, 4) + "\n"
-        : toText(operation.output, result);
+        ? safeJson(toModelJson(operation.output, result), 4) + "\n"
+        : safeText(toText(operation.output, result).replace(/\n$/, "")) + "\n";
     },
   };
 }
@@ -48,10 +50,11 @@ const COMMANDS = {
       const format = flags.format ?? "json";
       if (format !== "json" && format !== "text") throw new UsageError(`--format must be json or text for get-caller-identity`);
       const id = await api.getCallerIdentity(base);
-      // The AWS CLI's shapes: JSON keys in this order; text output sorts the keys.
+      // The AWS CLI's shapes: JSON keys in this order; text output sorts the keys. The values are the
+      // endpoint's words: no control character of theirs reaches the terminal (lib/safe-text.js).
       return format === "json"
-        ? JSON.stringify({ UserId: id.userId, Account: id.account, Arn: id.arn }, null, 4) + "\n"
-        : `${id.account}\t${id.arn}\t${id.userId}\n`;
+        ? safeJson({ UserId: id.userId, Account: id.account, Arn: id.arn }, 4) + "\n"
+        : `${safeText(id.account)}\t${safeText(id.arn)}\t${safeText(id.userId)}\n`;
     },
   },
   // `eval "$(assume-role-wasm unset --format bash)"`: removes the AWS_* variables our exports set, like
@@ -151,8 +154,15 @@ async function main(argv, env) {
   return 0;
 }
 
-/** One line per fact, never a secret: the wasm's messages are secret-free by contract. */
+/**
+ * One line per fact, never a secret (the wasm's messages are secret-free by contract), and never a raw
+ * control character: codes, messages, request ids and hints can come from the endpoint.
+ */
 function describe(error) {
+  return describeRaw(error).map(safeText);
+}
+
+function describeRaw(error) {
   if (error instanceof UsageError) return [`assume-role-wasm: ${error.message}`, "Try 'assume-role-wasm --help'."];
   if (error instanceof SourceError) return [`assume-role-wasm: ${error.message}`];
   if (isStsError(error)) {

@@ -166,28 +166,28 @@ fn pwsh_quote(v: &str) -> String {
     out
 }
 
-fn dotenv_quote(v: &str) -> String {
+/// A `.env` value that every reader we claim takes back unchanged: `set -a; . ./.env` in bash and dash,
+/// python-dotenv, Node's `util.parseEnv`, and `docker --env-file` (which has no quoting at all, so only a
+/// bare value reaches it intact; real STS credentials are always bare). Anything else is single-quoted,
+/// and a value single quotes cannot carry for all of them is refused (tests/export_shell_props.rs runs
+/// each reader): `'` ends the quotes; python-dotenv turns `\\` and `\'` inside single quotes into escapes
+/// and expands `${NAME}` even there; a line break would need double quotes, where sh runs `` `…` ``.
+fn dotenv_quote(v: &str, field: &str) -> Result<String> {
     if v.bytes().all(|b| b.is_ascii_alphanumeric() || b"/+=._:-".contains(&b)) {
-        return v.to_owned();
+        return Ok(v.to_owned());
     }
-    if !v.contains(['\'', '\n', '\r']) {
-        // Single quotes are literal in every dotenv dialect (dotenv, python-dotenv, compose).
-        return format!("'{v}'");
+    if v.contains(DOTENV_UNQUOTABLE) {
+        return Err(Error::invalid(
+            field,
+            "holds ', \\, $ or a line break, which a .env file cannot carry the same way for every reader \
+             (sh, python-dotenv); use another format, such as json or bash",
+        ));
     }
-    let mut out = String::from("\"");
-    for c in v.chars() {
-        match c {
-            '"' => out.push_str("\\\""),
-            '\\' => out.push_str("\\\\"),
-            '\n' => out.push_str("\\n"),
-            '\r' => out.push_str("\\r"),
-            '$' => out.push_str("\\$"),
-            c => out.push(c),
-        }
-    }
-    out.push('"');
-    out
+    Ok(format!("'{v}'"))
 }
+
+/// What no `.env` value may hold once it needs quotes (see `dotenv_quote`).
+const DOTENV_UNQUOTABLE: [char; 5] = ['\'', '\\', '$', '\n', '\r'];
 
 pub fn json_string(v: &str, out: &mut String) {
     out.push('"');
@@ -248,7 +248,13 @@ pub fn render(c: &Credentials, format: Format, options: &RenderOptions) -> Resul
             refuse(&values, &['%', '"', '!', '\n', '\r'], "cmd")?;
             lines(&|n, v| format!("set \"{n}={v}\"\n"))
         }
-        Format::Dotenv => lines(&|n, v| format!("{n}={}\n", dotenv_quote(v))),
+        Format::Dotenv => {
+            let mut out = String::new();
+            for ((n, v), field) in VARS.iter().zip(values).zip(FIELDS) {
+                out.push_str(&format!("{n}={}\n", dotenv_quote(v, field)?));
+            }
+            out
+        }
         Format::CredentialsFile => {
             let profile = options.profile.as_deref().unwrap_or("default");
             check_profile(profile)?;
@@ -353,8 +359,8 @@ mod tests {
             r#"$Env:AWS_SESSION_TOKEN = 'a''b $(id) `x` %PATH% \ ’’ "q"'"#
         );
         assert_eq!(
-            get(Format::Dotenv).unwrap(),
-            r#"AWS_SESSION_TOKEN="a'b \$(id) `x` %PATH% \\ ’ \"q\"""#
+            get(Format::Dotenv).unwrap_err().field(),
+            Some("credentials.sessionToken")
         );
         assert_eq!(get(Format::Cmd).unwrap_err().field(), Some("credentials.sessionToken"));
         let json = render(&c, Format::Json, &RenderOptions::default()).unwrap();
@@ -371,6 +377,34 @@ mod tests {
         );
         let json = render(&c, Format::Json, &RenderOptions::default()).unwrap();
         assert!(json.contains(r#""line1\nline2\u003c/script\u003e""#), "{json}");
+    }
+
+    /// issue 10: a hostile STS answer's token made the old renderer fall back to double quotes, where sh
+    /// runs `` `…` `` and python-dotenv expands `${…}`. Each is now refused, naming the field; values single
+    /// quotes can carry are still rendered (tests/export_shell_props.rs feeds them to the real readers).
+    #[test]
+    fn dotenv_refuses_what_single_quotes_cannot_carry() {
+        for hostile in [
+            "tok'`touch pwned`'",
+            "${HOME}",
+            "a\\\\b",
+            "end\\",
+            "two\nlines",
+            "cr\rx",
+        ] {
+            let mut c = creds();
+            c.session_token = Secret::from(hostile);
+            let err = render(&c, Format::Dotenv, &RenderOptions::default()).unwrap_err();
+            assert_eq!(err.field(), Some("credentials.sessionToken"), "{hostile:?}");
+            assert!(err.to_string().contains("use another format"), "{err}");
+        }
+        let mut c = creds();
+        c.secret_access_key = Secret::from("tok`touch pwned` \"(id)\" #x ’");
+        let out = render(&c, Format::Dotenv, &RenderOptions::default()).unwrap();
+        assert_eq!(
+            out.lines().nth(1),
+            Some("AWS_SECRET_ACCESS_KEY='tok`touch pwned` \"(id)\" #x ’'")
+        );
     }
 
     #[test]

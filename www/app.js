@@ -1,7 +1,8 @@
 // The page: wires the form to the library (pkg/assume_role_wasm.js, built by scripts/build.sh).
 // Credentials live only in this module's memory and the DOM; nothing is written to any storage.
 
-import { connect } from './csp-lock.js'; // first: narrows connect-src before anything else runs
+import './frame-guard.js'; // first: framed, nothing below runs
+import { connect } from './csp-lock.js'; // next: narrows connect-src before anything else runs
 import { $, clearFieldErrors, humanDuration } from './dom.js';
 import { REGIONS, findRegion, fipsIsDefault } from './regions.js';
 import { FieldError, readAssumeRole, readCallerIdentity, readSessionToken, target, defaultSessionName } from './form.js';
@@ -10,6 +11,7 @@ import { buildTabs } from './tabs.js';
 import { wireCopyButtons } from './copy.js';
 import { showCredentials, hideResult, renderAllExports, renderConfigBlock } from './result.js';
 import { wireTarget, applyEmulatorPreset, chainedRoleFor } from './target.js';
+import { wireLinkEndpoint, endpointForConfig } from './link-endpoint.js';
 
 const state = { api: null, last: null };
 
@@ -77,7 +79,7 @@ function onAssume() {
     renderConfigBlock({
       roleArn: o.roleArn, sourceProfile: $('source-profile').value.trim(), serialNumber: o.serialNumber,
       externalId: o.externalId, durationSeconds: o.durationSeconds, roleSessionName: o.roleSessionName,
-      region: o.region, endpoint: o.endpoint,
+      region: o.region, endpoint: endpointForConfig(o.endpoint),
     });
     reveal('result-title');
     announce(`Assumed ${res.assumedRoleUser.arn}. Credentials expire ${new Date(res.credentials.expiration).toUTCString()}.`);
@@ -99,7 +101,7 @@ function onSessionToken() {
   run('MFA session', () => readSessionToken(connect.emulator), (o) => state.api.call('getSessionToken', o), (res, o) => {
     state.last = { credentials: res.credentials, where: whereFromOpts(o), arn: '' };
     showCredentials(state.api, { title: 'Session credentials (GetSessionToken)', arn: '', credentials: res.credentials }, { onExpired });
-    renderConfigBlock({ roleArn: $('roleArn').value.trim(), sourceProfile: $('source-profile').value.trim(), serialNumber: o.serialNumber, region: o.region, endpoint: o.endpoint });
+    renderConfigBlock({ roleArn: $('roleArn').value.trim(), sourceProfile: $('source-profile').value.trim(), serialNumber: o.serialNumber, region: o.region, endpoint: endpointForConfig(o.endpoint) });
     reveal('result-title');
     announce(`Got session credentials. They expire ${new Date(res.credentials.expiration).toUTCString()}.`);
   });
@@ -201,6 +203,7 @@ async function main() {
   wireCopyButtons(document.body, announce);
   wireReveal();
   wireTarget(connect, { announce, onChange: updateFipsHint });
+  wireLinkEndpoint(connect, { announce, useAws: () => { $('target-aws').checked = true; $('target-aws').dispatchEvent(new Event('change', { bubbles: true })); } });
   if (connect.emulator) applyEmulatorPreset(connect.emulator);
   updateFipsHint();
   updateDurationHint();

@@ -7,6 +7,7 @@
 import { $ } from './dom.js';
 import { findRegion } from './regions.js';
 import { mayConnect } from './csp-lock.js';
+import { linkEndpointConfirmed, linkEndpointMessage } from './link-endpoint.js';
 
 /** A problem with one field, found before any request. */
 export class FieldError extends Error {
@@ -39,6 +40,7 @@ export function readWhere(emulator) {
     if (!mayConnect(endpoint)) {
       throw new FieldError('endpoint', 'This page may not connect there yet: its security policy only allows AWS STS and the origins it was opened with. Use “Reload allowing this endpoint”.');
     }
+    if (!linkEndpointConfirmed(endpoint)) throw new FieldError('endpoint', linkEndpointMessage());
     return compact({ region: region || 'us-east-1', endpoint });
   }
   const r = findRegion(region);

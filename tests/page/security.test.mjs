@@ -101,6 +101,9 @@ describe('security', { timeout: 120000 }, () => {
     assert.equal(await page.inputValue('#secretAccessKey'), '', 'the reload forgot the secret');
     assert.ok(page.url().indexOf(world.moto.bob.secretAccessKey) < 0);
 
+    // The endpoint now comes from the page's address, which anyone can craft: it must be confirmed by name.
+    assert.equal(await page.isVisible('#link-endpoint'), true);
+    await page.click('#link-endpoint-confirm');
     await page.fill('#accessKeyId', world.moto.bob.accessKeyId);
     await page.fill('#secretAccessKey', world.moto.bob.secretAccessKey);
     await page.click('#whoami');
