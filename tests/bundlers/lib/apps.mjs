@@ -49,6 +49,13 @@ const ROLLUP_CONFIG = `import { nodeResolve } from "@rollup/plugin-node-resolve"
 import terser from "@rollup/plugin-terser";
 export default { input: "main.js", output: { dir: "dist", format: "es" }, plugins: [nodeResolve(), terser()] };
 `;
+// What @aws-sdk/client-sts needs on top (CommonJS modules, JSON imports); used for the peers' size figures only.
+const ROLLUP_CONFIG_CJS = `import { nodeResolve } from "@rollup/plugin-node-resolve";
+import commonjs from "@rollup/plugin-commonjs";
+import json from "@rollup/plugin-json";
+import terser from "@rollup/plugin-terser";
+export default { input: "main.js", output: { dir: "dist", format: "es" }, plugins: [nodeResolve({ browser: true, preferBuiltins: false }), commonjs(), json(), terser()] };
+`;
 
 /** An index.html loading main.js as a module (classic deferred script for webpack's non-module output). */
 function indexHtml(src, classic = false) {
@@ -75,9 +82,10 @@ async function sh(cmd, args, cwd) {
 
 /**
  * Builds the app in `appDir` with `bundler` into appDir/dist and returns that folder.
- * @param {{ withLine?: boolean }} [options] withLine: false skips the README's one line (to prove it is needed)
+ * @param {{ withLine?: boolean, rollupCommonJs?: boolean }} [options] withLine: false skips the README's one line
+ *   (to prove it is needed); rollupCommonJs adds @rollup/plugin-commonjs and -json (for peers that need them)
  */
-export async function build(bundler, appDir, { withLine = true } = {}) {
+export async function build(bundler, appDir, { withLine = true, rollupCommonJs = false } = {}) {
   const consumer = path.resolve(appDir, "../..");
   const dist = path.join(appDir, "dist");
   rmSync(dist, { recursive: true, force: true });
@@ -97,7 +105,7 @@ export async function build(bundler, appDir, { withLine = true } = {}) {
       writeFileSync(path.join(dist, "index.html"), indexHtml("./main.js"));
       break;
     case "rollup":
-      writeFileSync(path.join(appDir, "rollup.config.mjs"), ROLLUP_CONFIG);
+      writeFileSync(path.join(appDir, "rollup.config.mjs"), rollupCommonJs ? ROLLUP_CONFIG_CJS : ROLLUP_CONFIG);
       await sh(bin(consumer, "rollup"), ["-c", "rollup.config.mjs", "--silent"], appDir);
       writeFileSync(path.join(dist, "index.html"), indexHtml("./main.js"));
       break;

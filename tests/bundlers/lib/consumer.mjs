@@ -29,6 +29,9 @@ export const CONSUMER_DEPS = [
   "esbuild",
   "@aws-sdk/client-sts",
   "aws4fetch",
+  // Only client-sts's app needs these (bench/bundlers.mjs): rollup meets its CommonJS modules and JSON imports.
+  "@rollup/plugin-commonjs",
+  "@rollup/plugin-json",
 ];
 
 let registry;
