@@ -56,7 +56,7 @@ for (const bundler of ["webpack", "parcel"]) {
 }
 
 for (const bundler of ["esbuild", "rollup"]) {
-  test(`${bundler}: without the README's line the error names the URL and the line; with it, it works`, { timeout: 120_000 }, async () => {
+  test(`${bundler}: without the README's line the error names the URL and the line; with it, it works`, { timeout: 120_000 }, async (t) => {
     assert.match(BUNDLERS[bundler].line, /^cp node_modules\/assume-role-wasm\/pkg\/assume_role_wasm_bg\.wasm dist\/$/);
     const without = await buildAndCall(bundler, { withLine: false });
     const tried = `${without.url}assume_role_wasm_bg.wasm`;
@@ -66,13 +66,14 @@ for (const bundler of ["esbuild", "rollup"]) {
     assert.ok(without.out.error.message.includes(`could not load the wasm from ${tried}: got HTTP 200 text/html, an HTML page`), without.out.error.message);
     assert.ok(without.out.error.message.includes("copy node_modules/assume-role-wasm/pkg/assume_role_wasm_bg.wasm next to your bundle"), without.out.error.message);
     assert.doesNotMatch(without.out.error.message, /magic word/);
+    t.diagnostic(without.out.error.message);
 
     const { out } = await buildAndCall(bundler);
     assertWorks(out, `${bundler} with the line`);
   });
 }
 
-test("esbuild IIFE bundle: the error says the bundle has no import.meta.url and what to do", { timeout: 60_000 }, async () => {
+test("esbuild IIFE bundle: the error says the bundle has no import.meta.url and what to do", { timeout: 60_000 }, async (t) => {
   const app = writeApp(consumer, "esbuild-iife", APP_MAIN);
   const { execFileSync } = await import("node:child_process");
   execFileSync(path.join(consumer, "node_modules/.bin/esbuild"), ["main.js", "--bundle", "--format=iife", "--outdir=dist", "--log-level=error"], { cwd: app });
@@ -83,6 +84,7 @@ test("esbuild IIFE bundle: the error says the bundle has no import.meta.url and 
     assert.equal(out.error?.name, "WasmLoadError", JSON.stringify(out));
     assert.match(out.error.message, /no `import\.meta\.url`.*--format=esm.*init\(url\)/);
     assert.equal(out.wasm.length, 0, "nothing was fetched from a made-up URL");
+    t.diagnostic(out.error.message);
   } finally {
     await server.stop();
   }

@@ -38,23 +38,29 @@ function assertWorks(out, where) {
   assert.deepEqual(out.pageErrors, [], where);
 }
 
+// The usual layout: index.html, package.json and node_modules in one folder (the consumer folder itself), so
+// vite's cache is ./node_modules/.vite and the installed package is /node_modules/assume-role-wasm/.
+function writeRootApp() {
+  writeFileSync(path.join(consumer, "index.html"), `<!doctype html><meta charset="utf-8"><title>app</title><script type="module" src="/main.js"></script>\n`);
+  writeFileSync(path.join(consumer, "main.js"), APP_MAIN);
+  return consumer;
+}
+
 for (const bundler of ["vite7", "vite8"]) {
   test(`${bundler}: the dev server works out of the box (pre-bundled dependency)`, { timeout: 90_000 }, async () => {
-    const app = writeApp(consumer, "vite", APP_MAIN);
-    const dev = await startViteDev(bundler, app);
+    const dev = await startViteDev(bundler, writeRootApp(), { consumer });
     try {
       const out = await callApp(browser, dev.url, moto);
       assertWorks(out, `${bundler} dev`);
       // The wasm came from the installed package, not from the pre-bundle folder.
-      assert.ok(out.wasm.every((w) => /\/node_modules\/assume-role-wasm\/pkg\/assume_role_wasm_bg\.wasm(\?|$)/.test(w.url)), JSON.stringify(out.wasm));
+      assert.deepEqual(out.wasm.map((w) => new URL(w.url).pathname), ["/node_modules/assume-role-wasm/pkg/assume_role_wasm_bg.wasm"]);
     } finally {
       await dev.stop();
     }
   });
 
   test(`${bundler}: vite build works out of the box`, { timeout: 90_000 }, async () => {
-    const app = writeApp(consumer, "vite", APP_MAIN);
-    const dist = await build(bundler, app);
+    const dist = await build(bundler, writeRootApp(), { consumer });
     const server = await serveDir(dist);
     try {
       const out = await callApp(browser, server.url, moto);
@@ -66,7 +72,19 @@ for (const bundler of ["vite7", "vite8"]) {
   });
 }
 
-test("vite7 dev in a hoisted monorepo: the error names the URL and `optimizeDeps.exclude`; that line fixes it", { timeout: 120_000 }, async () => {
+test("vite7: the dev server works out of the box with the app in a subfolder (the cache served through /@fs/)", { timeout: 90_000 }, async () => {
+  // No package.json in apps/vite: vite's cache is the parent project's node_modules/.vite, outside the root.
+  const dev = await startViteDev("vite7", writeApp(consumer, "vite", APP_MAIN));
+  try {
+    const out = await callApp(browser, dev.url, moto);
+    assertWorks(out, "vite7 dev, subfolder");
+    assert.deepEqual(out.wasm.map((w) => new URL(w.url).pathname), [`/@fs${consumer}/node_modules/assume-role-wasm/pkg/assume_role_wasm_bg.wasm`]);
+  } finally {
+    await dev.stop();
+  }
+});
+
+test("vite7 dev in a hoisted monorepo: the error names the URL and `optimizeDeps.exclude`; that line fixes it", { timeout: 120_000 }, async (t) => {
   // The app is its own package (so vite's cache is apps/mono/node_modules/.vite) while assume-role-wasm is
   // hoisted to the workspace root's node_modules: the derived URL has no file behind it.
   writeFileSync(path.join(consumer, "pnpm-workspace.yaml"), "packages:\n  - apps/*\n"); // vite's marker of a workspace root (npm ignores it)
@@ -81,6 +99,7 @@ test("vite7 dev in a hoisted monorepo: the error names the URL and `optimizeDeps
     assert.match(out.error.message, new RegExp(`from ${dev.url}node_modules/assume-role-wasm/pkg/assume_role_wasm_bg\\.wasm: got HTTP \\d+ text/html`));
     assert.match(out.error.message, /optimizeDeps: \{ exclude: \["assume-role-wasm"\] \}/);
     assert.doesNotMatch(out.error.message, /magic word/);
+    t.diagnostic(out.error.message);
     assert.equal(out.error.url, `${dev.url}node_modules/assume-role-wasm/pkg/assume_role_wasm_bg.wasm`);
   } finally {
     await dev.stop();

@@ -83,10 +83,10 @@ async function sh(cmd, args, cwd) {
 /**
  * Builds the app in `appDir` with `bundler` into appDir/dist and returns that folder.
  * @param {{ withLine?: boolean, rollupCommonJs?: boolean }} [options] withLine: false skips the README's one line
- *   (to prove it is needed); rollupCommonJs adds @rollup/plugin-commonjs and -json (for peers that need them)
+ *   (to prove it is needed); rollupCommonJs adds @rollup/plugin-commonjs and -json (for peers that need them);
+ *   consumer: the folder whose node_modules holds the bundlers (default: two levels up, apps/<name>/../..)
  */
-export async function build(bundler, appDir, { withLine = true, rollupCommonJs = false } = {}) {
-  const consumer = path.resolve(appDir, "../..");
+export async function build(bundler, appDir, { withLine = true, rollupCommonJs = false, consumer = path.resolve(appDir, "../..") } = {}) {
   const dist = path.join(appDir, "dist");
   rmSync(dist, { recursive: true, force: true });
   switch (bundler) {
@@ -136,8 +136,7 @@ function freePort() {
  * vite's dev server (what people run all day) on 127.0.0.1. `--force` re-runs the dependency pre-bundling,
  * the step that moved the wasm URL in vite 7. Extra `config` goes into a vite.config.mjs.
  */
-export async function startViteDev(bundler, appDir, { config } = {}) {
-  const consumer = path.resolve(appDir, "../..");
+export async function startViteDev(bundler, appDir, { config, consumer = path.resolve(appDir, "../..") } = {}) {
   rmSync(path.join(appDir, "vite.config.mjs"), { force: true });
   if (config) writeFileSync(path.join(appDir, "vite.config.mjs"), `export default ${JSON.stringify(config)};\n`);
   const port = await freePort();

@@ -10,7 +10,7 @@
 
 import { execFileSync } from "node:child_process";
 import { createHash } from "node:crypto";
-import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, writeFileSync } from "node:fs";
+import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
@@ -97,7 +97,8 @@ function npm(dir, args) {
  */
 export function ensureConsumer({ tarball = process.env.ASSUME_ROLE_WASM_TARBALL, dir = process.env.ARW_BUNDLERS_DIR } = {}) {
   dir ??= path.join(repoRoot, "target", "bundlers-consumer");
-  tarball ??= packRepo();
+  const packed = tarball ? null : packRepo();
+  tarball ??= packed;
   mkdirSync(dir, { recursive: true });
   const devDeps = JSON.parse(readFileSync(path.join(repoRoot, "package.json"), "utf8")).devDependencies;
   const dependencies = {};
@@ -126,6 +127,7 @@ export function ensureConsumer({ tarball = process.env.ASSUME_ROLE_WASM_TARBALL,
     stamp.tarball = tarballHash;
   }
   writeFileSync(stampFile, JSON.stringify(stamp));
+  if (packed) rmSync(path.dirname(packed), { recursive: true, force: true });
   return dir;
 }
 
