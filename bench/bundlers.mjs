@@ -112,12 +112,12 @@ const ratio = (peer, us) => (peer.error ? "–" : `×${(peer.gzip / us.gzip).toF
 for (const [bundler, r] of Object.entries(results)) {
   const { us, "client-sts": sts, aws4fetch } = r;
   lines.push(
-    `| ${BUNDLERS[bundler].label} | **${KB(us.gzip)}** (${KB(us.jsGzip)} + ${KB(us.wasmGzip)}) [${KB(us.raw)}] | ${cell(sts)} | ` +
+    `| ${BUNDLERS[bundler].label.replace(" (dev and build)", " build")} | **${KB(us.gzip)}** (${KB(us.jsGzip)} + ${KB(us.wasmGzip)}) [${KB(us.raw)}] | ${cell(sts)} | ` +
       `${cell(aws4fetch)} | ${ratio(sts, us)} | ${ratio(aws4fetch, us)} |`,
   );
 }
 if (notes.length) lines.push("", `¹ With the bundler's defaults and no extra packages: ${[...new Set(notes)].join("; ")}.`);
-const versions = ["vite", "vite7", "webpack", "esbuild", "rollup", "@rollup/plugin-node-resolve", "@rollup/plugin-terser", "parcel", "@aws-sdk/client-sts", "aws4fetch"]
+const versions = ["vite", "vite7", "webpack", "esbuild", "rollup", "@rollup/plugin-node-resolve", "@rollup/plugin-terser", "@rollup/plugin-commonjs", "@rollup/plugin-json", "parcel", "@aws-sdk/client-sts", "aws4fetch"]
   .map((n) => `${n} ${devDeps[n].replace(/^npm:vite@/, "")}`)
   .join(", ");
 lines.push(

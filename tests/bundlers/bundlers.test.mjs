@@ -5,7 +5,7 @@
 
 import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
-import { writeFileSync } from "node:fs";
+import { readdirSync, readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { startMoto } from "../support/moto.mjs";
 import { ensureConsumer } from "./lib/consumer.mjs";
@@ -35,8 +35,19 @@ function assertWorks(out, where) {
   assert.deepEqual(out.pageErrors, [], where);
 }
 
+// webpack inlines a bare `import.meta.url` as the build machine's file:// path; the package only uses it inside
+// `new URL("…", import.meta.url)`, so no bundle may carry a path of this machine.
+function assertNoBuildPaths(dist) {
+  for (const file of readdirSync(dist, { recursive: true })) {
+    if (!/\.m?js$/.test(file)) continue;
+    const text = readFileSync(path.join(dist, file), "utf8");
+    assert.ok(!text.includes(consumer) && !text.includes("file:///"), `${file} holds a path of the build machine`);
+  }
+}
+
 async function buildAndCall(bundler, options) {
   const dist = await build(bundler, writeApp(consumer, bundler, APP_MAIN), options);
+  assertNoBuildPaths(dist);
   const server = await serveDir(dist);
   try {
     return { out: await callApp(browser, server.url, moto), url: server.url };
