@@ -50,6 +50,10 @@ function defaultLocation() {
 const ANY_VITE_DEPS = /\/deps(?:_temp_[^/]*)?\/[^/]*$/;
 
 function likelyCause(where) {
+  const cause = likelyCauseText(where);
+  return cause[0].toUpperCase() + cause.slice(1);
+}
+function likelyCauseText(where) {
   if (where.explicit) return `check the URL you passed to init(), and that your server serves the file there as application/wasm.`;
   if (where.fromViteCache || ANY_VITE_DEPS.test(where.url.pathname))
     return `vite pre-bundled ${PACKAGE} and the .wasm is not where the pre-bundle expects it ` +
@@ -65,8 +69,8 @@ const looksLikeWasm = (bytes) => bytes.length >= 4 && MAGIC.every((b, i) => byte
 
 /** Checks a fetched response; returns what the glue should instantiate (the Response itself when it can stream). */
 async function checked(response, where) {
-  const url = response.url || String(where.url);
-  const contentType = (response.headers.get("Content-Type") ?? "").split(";")[0].trim().toLowerCase();
+  const url = response.url || (where.url ? String(where.url) : "(the Response passed to init())");
+  const contentType = (response.headers.get("Content-Type") ?? "").split(";")[0].trim().toLowerCase().slice(0, 100);
   const details = { url, status: response.status, contentType };
   const got = `HTTP ${response.status}${contentType ? ` ${contentType}` : ""}`;
   if (!response.ok) throw loadError(`could not load the wasm from ${url}: got ${got}. ${likelyCause(where)}`, details);

@@ -10,7 +10,7 @@ import path from "node:path";
 import { startMoto } from "../support/moto.mjs";
 import { ensureConsumer } from "./lib/consumer.mjs";
 import { BUNDLERS, writeApp, build } from "./lib/apps.mjs";
-import { APP_MAIN, serveDir, openBrowser, callApp } from "./lib/page.mjs";
+import { APP_MAIN, serveDir, openBrowser, callApp, inApp } from "./lib/page.mjs";
 
 let consumer, moto, browser;
 
@@ -101,17 +101,54 @@ test("esbuild IIFE bundle: the error says the bundle has no import.meta.url and 
   }
 });
 
-test("a plain page with an import map: works out of the box", { timeout: 60_000 }, async () => {
+// The import-map page: inline module, so the app works under `script-src 'self' 'unsafe-inline'` style CSPs too.
+function importMapApp() {
   const app = writeApp(consumer, "importmap", "");
   writeFileSync(path.join(app, "index.html"), `<!doctype html><meta charset="utf-8"><title>app</title>
 <script type="importmap">{ "imports": { "assume-role-wasm": "/node_modules/assume-role-wasm/js/browser.js" } }</script>
 <script type="module">${APP_MAIN}</script>`);
+  return { "/": path.join(app, "index.html") };
+}
+
+test("a plain page with an import map: works out of the box", { timeout: 60_000 }, async () => {
   // The site root is the project folder, so /node_modules/… is the installed package.
-  const server = await serveDir(consumer, { routes: { "/": path.join(app, "index.html") } });
+  const server = await serveDir(consumer, { routes: importMapApp() });
   try {
     const out = await callApp(browser, server.url, moto);
     assertWorks(out, "import map");
     assert.deepEqual(out.wasm.map((w) => w.url), [`${server.url}node_modules/assume-role-wasm/pkg/assume_role_wasm_bg.wasm`]);
+  } finally {
+    await server.stop();
+  }
+});
+
+test("init(url) with a wrong URL names it and says to check it; a retry with the right one works", { timeout: 60_000 }, async (t) => {
+  const server = await serveDir(consumer, { routes: importMapApp() });
+  try {
+    const out = await inApp(browser, server.url, async () => {
+      const bad = await window.arw.init("/no/such.wasm").then(() => null, (e) => ({ name: e.name, message: e.message, url: e.url, status: e.status, contentType: e.contentType }));
+      await window.arw.init(); // a failed load is not cached
+      return { bad, unset: window.arw.renderExports({ accessKeyId: "AKIDEXAMPLE", secretAccessKey: "secret", sessionToken: "t", expiration: "2030-01-01T00:00:00Z" }, "fish") };
+    });
+    assert.deepEqual({ ...out.bad, message: undefined }, { name: "WasmLoadError", message: undefined, url: `${server.url}no/such.wasm`, status: 200, contentType: "text/html" });
+    assert.ok(out.bad.message.includes(`could not load the wasm from ${server.url}no/such.wasm: got HTTP 200 text/html, an HTML page`), out.bad.message);
+    assert.match(out.bad.message, /Check the URL you passed to init\(\)/);
+    assert.match(out.unset, /^set -gx AWS_ACCESS_KEY_ID 'AKIDEXAMPLE'/m);
+    t.diagnostic(out.bad.message);
+  } finally {
+    await server.stop();
+  }
+});
+
+test("a Content-Security-Policy without 'wasm-unsafe-eval': the error says what the policy must allow", { timeout: 60_000 }, async (t) => {
+  const server = await serveDir(consumer, {
+    routes: importMapApp(),
+    headers: { "Content-Security-Policy": "script-src 'self' 'unsafe-inline'" },
+  });
+  try {
+    const out = await inApp(browser, server.url, () => window.arw.init().then(() => null, (e) => e.message));
+    assert.match(out ?? "", /Content-Security-Policy must allow 'wasm-unsafe-eval' in script-src/);
+    t.diagnostic(out);
   } finally {
     await server.stop();
   }

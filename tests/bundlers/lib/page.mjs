@@ -20,7 +20,7 @@ window.arw = { init, getCallerIdentity, renderExports };
 document.title = "ready";
 `;
 
-export async function serveDir(root, { routes = {} } = {}) {
+export async function serveDir(root, { routes = {}, headers = {} } = {}) {
   const served = [];
   const server = http.createServer(async (req, res) => {
     const pathname = decodeURIComponent(new URL(req.url, "http://x").pathname);
@@ -29,11 +29,11 @@ export async function serveDir(root, { routes = {} } = {}) {
     if (!routes[pathname] && !path.resolve(file).startsWith(path.resolve(root) + path.sep)) return res.writeHead(403).end();
     try {
       const body = await readFile(file);
-      res.writeHead(200, { "Content-Type": TYPES[path.extname(file)] ?? "application/octet-stream" });
+      res.writeHead(200, { ...headers, "Content-Type": TYPES[path.extname(file)] ?? "application/octet-stream" });
       res.end(body);
     } catch {
       // SPA fallback: unknown paths get the app's index.html, as on many static hosts.
-      res.writeHead(200, { "Content-Type": "text/html" });
+      res.writeHead(200, { ...headers, "Content-Type": "text/html" });
       res.end(await readFile(path.join(root, "index.html")).catch(() => "<!doctype html>"));
     }
   });
@@ -53,6 +53,18 @@ export function openBrowser() {
     executablePath: "/usr/bin/chromium",
     args: ["--disable-background-networking", "--disable-component-update", "--no-first-run", "--no-sandbox"],
   });
+}
+
+/** Opens `url`, waits for the app, and returns what `fn(arg)` returns in the page (errors as `{ name, message, url }`). */
+export async function inApp(browser, url, fn, arg) {
+  const page = await browser.newPage();
+  try {
+    await page.goto(url);
+    await page.waitForFunction(() => document.title === "ready", null, { timeout: 30_000 });
+    return await page.evaluate(fn, arg);
+  } finally {
+    await page.close();
+  }
 }
 
 /**
