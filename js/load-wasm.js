@@ -19,9 +19,9 @@ function loadError(message, details, cause) {
 
 // Vite 7's dev server pre-bundles dependencies into <cacheDir>/deps/ (default node_modules/.vite/deps/) and
 // leaves `new URL(…, import.meta.url)` untouched, so the default URL points into that folder, where no .wasm
-// is. The installed file sits beside the cache folder's parent in the same node_modules, and the dev server
-// serves it from there: derive that URL instead of letting the first fetch fail. (The path is assembled at
-// run time so no bundler mistakes it for an asset to emit.)
+// is. With the default cacheDir, `.vite` and the installed package are siblings in one node_modules, which
+// the dev server serves: derive the installed file's URL instead of letting the first fetch fail. (vite 8
+// rewrites the URL itself; the path is assembled at run time so no bundler mistakes it for an asset.)
 const VITE_DEPS = /^(.*\/)\.vite\/deps(?:_temp_[^/]*)?\/[^/]*$/;
 function viteDevLocation(url) {
   const match = VITE_DEPS.exec(url.pathname);
