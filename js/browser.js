@@ -6,9 +6,12 @@
 // first use. The synchronous renderExports/renderUnset/formats/operations/regions/resolveEndpoint need
 // the wasm already loaded: call `await init()` once before them (or after any async call).
 // `init(input?)` also lets you pass your own URL, Response or bytes for the .wasm; by default it
-// loads `assume_role_wasm_bg.wasm` next to the glue (pkg/) (bundlers follow that URL).
+// loads `assume_role_wasm_bg.wasm` next to the glue (pkg/) (bundlers follow that URL). load-wasm.js
+// fetches it, works around vite 7's dev pre-bundling, and turns a failure into a WasmLoadError that
+// names the URL, what came back and the fix.
 
 import glueInit, * as glue from "../pkg/assume_role_wasm.js";
+import { wasmSource, explainInstantiateError } from "./load-wasm.js";
 import { createCredentialProviderWith } from "./provider.js";
 import { setRunner } from "./runner.js";
 import { assumeRole, getSessionToken } from "./operations.js";
@@ -23,20 +26,19 @@ let loaded = false;
  * @param {Parameters<typeof glueInit>[0]} [input]
  */
 export default function init(input) {
-  // The glue wants `{ module_or_path }`; accept that shape too, and a bare URL/bytes/module.
-  const wrapped = input === undefined || (input !== null && Object.getPrototypeOf(input) === Object.prototype && "module_or_path" in input)
-    ? input
-    : { module_or_path: input };
-  ready ??= glueInit(wrapped).then(
-    (exports) => {
-      loaded = true;
-      return exports;
-    },
-    (error) => {
-      ready = null; // a failed load (offline, 404) can be retried
-      throw error;
-    },
-  );
+  // Accepts `{ module_or_path }` (the glue's shape) and a bare URL/Response/bytes/module alike.
+  ready ??= wasmSource(input)
+    .then((source) => glueInit({ module_or_path: source }).catch((error) => { throw explainInstantiateError(error); }))
+    .then(
+      (exports) => {
+        loaded = true;
+        return exports;
+      },
+      (error) => {
+        ready = null; // a failed load (offline, 404) can be retried
+        throw error;
+      },
+    );
   return ready;
 }
 
