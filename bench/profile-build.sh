@@ -5,9 +5,9 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 source scripts/env.sh
+source scripts/wasm-opt.sh
 out=${PROFILE_DIR:-/tmp/assume-role-wasm-profile}
 rm -rf "$out" && mkdir -p "$out"
-wasm-bindgen --target web --no-typescript --keep-debug --out-dir "$out" target/wasm32-unknown-unknown/release/assume_role_wasm.wasm
-wasm-opt -Oz -g --strip-dwarf --enable-bulk-memory --enable-nontrapping-float-to-int --enable-sign-ext \
-  --enable-mutable-globals --enable-reference-types --enable-multivalue "$out/assume_role_wasm_bg.wasm" -o "$out/named.wasm"
+wasm-bindgen --target web --no-typescript --encode-into always --keep-debug --out-dir "$out" target/wasm32-unknown-unknown/release/assume_role_wasm.wasm
+wasm_opt "$out/assume_role_wasm_bg.wasm" "$out/named.wasm" -g --strip-dwarf
 node bench/wasm-profile.mjs "$out/named.wasm" "$@"

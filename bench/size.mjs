@@ -8,6 +8,7 @@ import path from "node:path";
 import zlib from "node:zlib";
 import { fileURLToPath } from "node:url";
 import { build } from "esbuild";
+import { sizeProfile } from "./size-profile.mjs";
 
 const repo = fileURLToPath(new URL("../", import.meta.url));
 const sizes = (buf) => ({
@@ -36,7 +37,7 @@ function tarball() {
   } catch { return null; }
 }
 
-export async function run() {
+export async function run({ smoke = false } = {}) {
   const wasm = sizes(readFileSync(path.join(repo, "pkg/assume_role_wasm_bg.wasm")));
   const glue = sizes(readFileSync(path.join(repo, "pkg/assume_role_wasm.js")));
   const usEntry = existsSync(path.join(repo, "js/browser.js")) ? `export { assumeRole } from ${JSON.stringify(path.join(repo, "js/browser.js"))};` : `export { default as init, assumeRole } from ${JSON.stringify(path.join(repo, "pkg/assume_role_wasm.js"))};`;
@@ -66,5 +67,13 @@ export async function assumeRole(o) {
   row("client-sts STSClient+AssumeRoleCommand", sts, true);
   row("aws4fetch AwsClient + hand parsing", aws4, true);
   if (tar) console.log(`  npm pack tarball: ${KB(tar.size)} KB (${tar.files} files, ${KB(tar.unpackedSize)} KB unpacked)`);
-  return { wasm, glue, usJs, total, clientSts: sts, aws4fetch: aws4, tarball: tar };
+  // Where the wasm's bytes go (bench/size-profile.mjs --write puts the full tables into BENCHMARKS.md).
+  const p = smoke ? null : sizeProfile();
+  if (p) {
+    console.log(`  wasm code ${p.code} bytes, data ${p.data} bytes; code by owner:`);
+    const owners = new Map();
+    for (const f of p.functions) owners.set(f.owner, (owners.get(f.owner) ?? 0) + f.size);
+    for (const [o, n] of [...owners].sort((a, b) => b[1] - a[1])) console.log(`    ${String(n).padStart(7)}  ${o}`);
+  }
+  return { wasm, glue, usJs, total, clientSts: sts, aws4fetch: aws4, tarball: tar, profile: p && { code: p.code, data: p.data } };
 }

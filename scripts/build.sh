@@ -5,6 +5,8 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 # shellcheck disable=SC1091
 source scripts/env.sh
+# shellcheck source=scripts/wasm-opt.sh
+source scripts/wasm-opt.sh
 
 # --bench: the same build with the `bench` feature (signRequest) into bench-pkg/, for bench/ only; the
 # shipped pkg/ never has it.
@@ -15,19 +17,22 @@ target_dir=$(cargo metadata --format-version 1 --no-deps 2>/dev/null | node -e '
 raw="$target_dir/wasm32-unknown-unknown/release/assume_role_wasm.wasm"
 out=$out_dir/assume_role_wasm_bg.wasm
 
-cargo build --release --target wasm32-unknown-unknown --lib --quiet "${features[@]}"
+# Panic locations keep their source paths in the wasm: map the registry and this checkout to short relative
+# names, so no build-machine path ships (and the strings are shorter: BENCHMARKS.md "Size: steps").
+remap=("--remap-path-prefix=$PWD/=")
+for d in "${CARGO_HOME:-$HOME/.cargo}"/registry/src/*/; do remap+=("--remap-path-prefix=$d="); done
+CARGO_ENCODED_RUSTFLAGS=$(IFS=$'\x1f'; echo "${remap[*]}") \
+  cargo build --release --target wasm32-unknown-unknown --lib --quiet "${features[@]}"
 
 # The raw wasm is shared by both builds: rebuild when it is newer, or when it was built for the other one.
 stamp="$out_dir/.features"
-if [ ! -f "$out" ] || [ "$raw" -nt "$out" ] || [ scripts/build.sh -nt "$out" ] || [ "$(cat "$stamp" 2>/dev/null)" != "${features[*]:-none}" ]; then
+if [ ! -f "$out" ] || [ "$raw" -nt "$out" ] || [ scripts/build.sh -nt "$out" ] || [ scripts/wasm-opt.sh -nt "$out" ] || [ "$(cat "$stamp" 2>/dev/null)" != "${features[*]:-none}" ]; then
   rm -rf pkg.tmp && mkdir -p pkg.tmp
-  # --target web: one ES module glue that every runtime can drive (init / initSync).
-  wasm-bindgen --target web --no-typescript --out-dir pkg.tmp "$raw"
-  # npm binaryen (v132) detects the module's features itself; -Oz for size, the release profile already
-  # optimised for it. --strip-producers drops the toolchain's name section.
-  wasm-opt -Oz --strip-debug --strip-producers --enable-bulk-memory --enable-nontrapping-float-to-int \
-    --enable-sign-ext --enable-mutable-globals --enable-reference-types --enable-multivalue \
-    pkg.tmp/assume_role_wasm_bg.wasm -o pkg.tmp/assume_role_wasm_bg.opt.wasm
+  # --target web: one ES module glue that every runtime can drive (init / initSync). --encode-into always:
+  # every runtime we support has TextEncoder#encodeInto, so the glue's fallback for it is dead code.
+  wasm-bindgen --target web --no-typescript --encode-into always --out-dir pkg.tmp "$raw"
+  # -Oz for size (the release profile already optimised for it); --strip-debug drops the name section.
+  wasm_opt pkg.tmp/assume_role_wasm_bg.wasm pkg.tmp/assume_role_wasm_bg.opt.wasm --strip-debug
   mv pkg.tmp/assume_role_wasm_bg.opt.wasm pkg.tmp/assume_role_wasm_bg.wasm
   echo "${features[*]:-none}" >pkg.tmp/.features
   rm -rf "$out_dir" && mv pkg.tmp "$out_dir"

@@ -7,6 +7,9 @@ mod convert;
 mod facts;
 mod transport;
 
+#[global_allocator]
+static ALLOC: talc::wasm::WasmDynamicTalc = talc::wasm::new_wasm_dynamic_allocator();
+
 use wasm_bindgen::prelude::*;
 
 use crate::error::{Error, HintContext};
