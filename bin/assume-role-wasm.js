@@ -1,17 +1,29 @@
 #!/usr/bin/env node
 // The assume-role-wasm CLI: AWS CLI-style `assume-role`, `get-session-token` and
-// `get-caller-identity` on the package's wasm. Usable as a credential_process.
-// Exit status: 0 ok, 2 usage error, 1 everything else (see lib/help.js).
+// `get-caller-identity` on the package's wasm, and for daily use with role profiles of ~/.aws/config:
+// `export-credentials`, `exec`, `login`, `cache clear`. Usable as a credential_process.
+// Exit status: 0 ok, 2 usage error, 1 everything else (see lib/help.js); `exec` passes on its command's.
+//
+// Two kinds of command: STS operations (`run(flags, base, ctx)`: main resolves the credentials they
+// run with into `base`, the same way for all) and the profile tools (`own: true`, `run(flags, env,
+// command)`: they resolve what they need themselves, through lib/profile.js).
 
 import { readFileSync } from "node:fs";
 import { assumeRole, getCallerIdentity, getSessionToken, renderExports, renderUnset, isStsError } from "../js/node.js";
+import { ConsoleError } from "../js/console.js";
 import { parseFlags, UsageError, kebab } from "./lib/args.js";
 import { HELP, FORMATS, SHELL_FORMATS } from "./lib/help.js";
 import { promptLine } from "./lib/prompt.js";
-import { resolveSourceCredentials, resolveRegion, resolveEndpoint, SourceError } from "./lib/source.js";
+import { SourceError } from "./lib/source.js";
+import { commandCredentials } from "./lib/profile.js";
+import { openCache, cacheKeyOfOptions, clearCache } from "./lib/cache.js";
+import { childEnvironment, runChild, shellCommand } from "./lib/exec.js";
+import { loginRequest, signinUrl, openUrl } from "./lib/login.js";
 
-const COMMON_FLAGS = { region: "string", "endpoint-url": "string", profile: "string", help: "bool" };
+const COMMON_FLAGS = { region: "string", "endpoint-url": "string", profile: "string", "no-cache": "bool", help: "bool" };
 const CREDENTIAL_FLAGS = { ...COMMON_FLAGS, format: "string", "credentials-profile": "string" };
+// The profile tools: --token-code answers the profile's mfa_serial.
+const PROFILE_FLAGS = { ...COMMON_FLAGS, "token-code": "string" };
 
 const COMMANDS = {
   "assume-role": {
@@ -26,18 +38,20 @@ const COMMANDS = {
       policy: "string",
     },
     required: ["role-arn", "role-session-name"],
-    async run(flags, base) {
-      const result = await assumeRole({
+    async run(flags, base, ctx) {
+      const opts = {
         ...base,
         ...pick(flags, ["roleArn", "roleSessionName", "durationSeconds", "externalId", "serialNumber", "tokenCode", "policy"]),
-      });
+      };
+      const result = await cachedAssumeRole(opts, ctx);
       return printCredentials(result.credentials, flags);
     },
   },
   "get-session-token": {
     flags: { ...CREDENTIAL_FLAGS, "duration-seconds": "int", "serial-number": "string", "token-code": "string" },
     required: [],
-    async run(flags, base) {
+    async run(flags, base, ctx) {
+      if (ctx.askTokenCode) flags.tokenCode = await ctx.askTokenCode();
       const result = await getSessionToken({ ...base, ...pick(flags, ["durationSeconds", "serialNumber", "tokenCode"]) });
       return printCredentials(result.credentials, flags);
     },
@@ -68,7 +82,97 @@ const COMMANDS = {
       return renderUnset(format);
     },
   },
+  // `eval "$(assume-role-wasm export-credentials --profile example-role --format bash)"`: a role
+  // profile's credentials, as `aws configure export-credentials` prints them (AWS CLI v2).
+  "export-credentials": {
+    flags: { ...PROFILE_FLAGS, format: "string", "credentials-profile": "string" },
+    required: [],
+    own: true,
+    async run(flags, env) {
+      checkFormat(flags);
+      const { credentials } = await commandCredentials(flags, env, { needRole: true, profileTokenCode: flags.tokenCode });
+      process.stdout.write(printCredentials(credentials, flags));
+      return 0;
+    },
+  },
+  // `exec --profile example-role -- aws s3 ls`, or a shell with no command.
+  exec: {
+    flags: PROFILE_FLAGS,
+    required: [],
+    own: true,
+    takesCommand: true,
+    async run(flags, env, command) {
+      const resolved = await commandCredentials(flags, env, { needRole: true, profileTokenCode: flags.tokenCode });
+      if (env.ASSUME_ROLE_WASM_PROFILE) {
+        process.stderr.write(`assume-role-wasm: note: already inside exec of profile ${JSON.stringify(env.ASSUME_ROLE_WASM_PROFILE)}; this one replaces its variables\n`);
+      }
+      const childEnv = childEnvironment(env, resolved);
+      let argv = command;
+      if (argv.length === 0) {
+        const shell = shellCommand(env, resolved.profile, resolved.credentials.expiration);
+        process.stderr.write(shell.note);
+        argv = shell.argv;
+      }
+      return runChild(argv, childEnv);
+    },
+  },
+  // `login --profile example-role [--open]`: an AWS console sign-in URL for the role.
+  login: {
+    flags: {
+      ...PROFILE_FLAGS,
+      open: "bool",
+      destination: "string",
+      "session-duration": "int",
+      issuer: "string",
+      "federation-endpoint": "string",
+    },
+    required: [],
+    own: true,
+    async run(flags, env) {
+      const resolved = await commandCredentials(flags, env, { needRole: true, profileTokenCode: flags.tokenCode });
+      const { plan, role, region, credentials } = resolved;
+      const request = loginRequest(flags, { roleArn: plan.hops[0].args.RoleArn, chained: role.chained, region });
+      const url = await signinUrl(request, credentials);
+      if (!flags.open) {
+        process.stdout.write(`${url}\n`);
+        return 0;
+      }
+      const opener = await openUrl(url, env);
+      process.stderr.write(`assume-role-wasm: opened the console sign-in URL with ${opener} (it works once, within 15 minutes)\n`);
+      return 0;
+    },
+  },
+  // `cache clear [--profile NAME]`: empties the credential cache shared with the AWS CLI.
+  cache: {
+    flags: { profile: "string", help: "bool" },
+    required: [],
+    own: true,
+    subcommands: ["clear"],
+    async run(flags, env) {
+      process.stdout.write(clearCache(flags, env));
+      return 0;
+    },
+  },
 };
+
+function checkFormat(flags) {
+  if (flags.format !== undefined && !FORMATS.includes(flags.format)) throw new UsageError(`--format must be one of ${FORMATS.join(", ")}`);
+}
+
+/**
+ * AssumeRole through the cache the AWS CLI shares: a fresh entry for the same parameters is used as
+ * is (no STS call, no MFA prompt); otherwise the call's result is stored for the next command.
+ */
+async function cachedAssumeRole(opts, ctx) {
+  const cache = ctx.cache;
+  const key = cache ? cacheKeyOfOptions(opts) : undefined;
+  const hit = cache?.get(key);
+  if (hit) return hit;
+  if (ctx.askTokenCode) opts.tokenCode = await ctx.askTokenCode();
+  const result = await assumeRole(opts);
+  cache?.set(key, result);
+  return result;
+}
 
 function pick(object, keys) {
   const out = {};
@@ -96,9 +200,33 @@ async function main(argv, env) {
     process.stdout.write(`${pkg.version}\n`);
     return 0;
   }
-  const spec = COMMANDS[command];
+  const spec = Object.hasOwn(COMMANDS, command) ? COMMANDS[command] : undefined;
   if (!spec) throw new UsageError(`unknown command ${JSON.stringify(command)} (commands: ${Object.keys(COMMANDS).join(", ")})`);
-  const flags = parseFlags(rest, spec.flags);
+  let args = rest;
+  let childCommand = [];
+  if (spec.subcommands) {
+    const [sub, ...more] = rest;
+    if (sub === "--help" || sub === "-h") args = rest;
+    else if (!spec.subcommands.includes(sub)) throw new UsageError(`${command} needs a subcommand: ${spec.subcommands.join(", ")}`);
+    else args = more;
+  }
+  if (spec.takesCommand) {
+    // exec: flags before `--`, the command after it, passed on untouched.
+    const dash = rest.indexOf("--");
+    if (dash !== -1) {
+      args = rest.slice(0, dash);
+      childCommand = rest.slice(dash + 1);
+    }
+  }
+  let flags;
+  try {
+    flags = parseFlags(args, spec.flags);
+  } catch (e) {
+    if (spec.takesCommand && e instanceof UsageError && e.message.startsWith("unexpected argument")) {
+      throw new UsageError(`${e.message}: put the command after --, e.g. assume-role-wasm ${command} --profile NAME -- aws s3 ls`);
+    }
+    throw e;
+  }
   if (flags.help) {
     process.stdout.write(HELP[command]);
     return 0;
@@ -110,18 +238,21 @@ async function main(argv, env) {
     process.stdout.write(await spec.run(flags));
     return 0;
   }
+  if (spec.own) return spec.run(flags, env, childCommand);
   if (flags.format !== undefined && command !== "get-caller-identity" && !FORMATS.includes(flags.format)) {
     throw new UsageError(`--format must be one of ${FORMATS.join(", ")}`);
   }
   if (flags.tokenCode !== undefined && flags.serialNumber === undefined) {
     throw new UsageError("--token-code needs --serial-number");
   }
+  const ctx = { cache: openCache(flags, env), askTokenCode: undefined };
   if (flags.serialNumber !== undefined && flags.tokenCode === undefined) {
     if (!process.stdin.isTTY) throw new UsageError("--serial-number without --token-code needs a terminal to ask for the code");
-    flags.tokenCode = await promptLine(`MFA code for ${flags.serialNumber}: `);
+    // Asked only when the call is really made (assume-role may find fresh credentials in the cache).
+    ctx.askTokenCode = () => promptLine(`MFA code for ${flags.serialNumber}: `);
   }
 
-  const source = resolveSourceCredentials(flags, env);
+  const source = await commandCredentials(flags, env);
   if (command === "assume-role" && source.fromEarlierAssume) {
     // Not an error (chaining is legitimate), but a second `eval "$(… assume-role …)"` in the same shell
     // surprises people: it assumes from the first role, not from their own keys.
@@ -131,17 +262,16 @@ async function main(argv, env) {
         "`eval \"$(assume-role-wasm unset --format bash)\"` and pass --profile.\n",
     );
   }
+  const { credentials } = source;
   const base = {
-    accessKeyId: source.accessKeyId,
-    secretAccessKey: source.secretAccessKey,
-    ...(source.sessionToken ? { sessionToken: source.sessionToken } : {}),
+    accessKeyId: credentials.accessKeyId,
+    secretAccessKey: credentials.secretAccessKey,
+    ...(credentials.sessionToken ? { sessionToken: credentials.sessionToken } : {}),
+    ...(source.region ? { region: source.region } : {}),
+    ...(source.endpoint ? { endpoint: source.endpoint } : {}),
   };
-  const region = resolveRegion(flags, env, source.profile);
-  if (region) base.region = region;
-  const endpoint = resolveEndpoint(flags, env);
-  if (endpoint) base.endpoint = endpoint;
 
-  process.stdout.write(await spec.run(flags, base));
+  process.stdout.write(await spec.run(flags, base, ctx));
   return 0;
 }
 
@@ -149,6 +279,7 @@ async function main(argv, env) {
 function describe(error) {
   if (error instanceof UsageError) return [`assume-role-wasm: ${error.message}`, "Try 'assume-role-wasm --help'."];
   if (error instanceof SourceError) return [`assume-role-wasm: ${error.message}`];
+  if (error instanceof ConsoleError) return [`assume-role-wasm: ${error.code}: ${error.message}`];
   if (isStsError(error)) {
     const where = [error.status && `HTTP ${error.status}`, error.requestId && `request id ${error.requestId}`].filter(Boolean);
     const field = error.field ? ` (--${kebab(error.field.replace(/\[.*$/, ""))})` : "";

@@ -6,6 +6,7 @@ import { readFileSync } from "node:fs";
 import * as glue from "../pkg/assume_role_wasm.js";
 import { nodeFetch } from "./node-transport.js";
 import { createCredentialProviderWith } from "./provider.js";
+import { fromProfileWith } from "./profile.js";
 export { isStsError } from "./errors.js";
 
 glue.initSync({ module: readFileSync(new URL("../pkg/assume_role_wasm_bg.wasm", import.meta.url)) });
@@ -30,4 +31,9 @@ export { nodeFetch };
 /** @type {import("./index.d.ts").createCredentialProvider} */
 export function createCredentialProvider(stsOptions, settings) {
   return createCredentialProviderWith(stsOptions, settings, { assumeRole, getSessionToken });
+}
+
+/** Credentials for a profile of ~/.aws/config and ~/.aws/credentials, resolved as the AWS CLI does (js/profile.js). */
+export function fromProfile(options) {
+  return fromProfileWith(options, { assumeRole });
 }

@@ -5,7 +5,8 @@
 import { test } from "node:test";
 import assert from "node:assert/strict";
 import { hasBearerToken, timingSafeEqualStrings } from "../../examples/worker/src/auth.js";
-import { partitionOf, consoleDestination, consoleSigninUrl } from "../../examples/worker/src/console.js";
+// The console flow is the package's own (js/console.js, "assume-role-wasm/console"); the worker adapts its errors.
+import { partitionOf, consoleDestination, consoleSigninUrl } from "../../js/console.js";
 import { createProviderCache } from "../../examples/worker/src/provider-cache.js";
 
 const req = (authorization) => new Request("http://x/", { headers: authorization ? { Authorization: authorization } : {} });
