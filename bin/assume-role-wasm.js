@@ -14,8 +14,8 @@ import { ConsoleError } from "../js/console.js";
 import { parseFlags, UsageError, kebab } from "./lib/args.js";
 import { HELP, FORMATS, SHELL_FORMATS } from "./lib/help.js";
 import { promptLine } from "./lib/prompt.js";
-import { SourceError } from "./lib/source.js";
-import { commandCredentials } from "./lib/profile.js";
+import { SourceError, resolveRegion } from "./lib/source.js";
+import { commandCredentials, rolePlan } from "./lib/profile.js";
 import { openCache, cacheKeyOfOptions, clearCache } from "./lib/cache.js";
 import { childEnvironment, runChild, shellCommand } from "./lib/exec.js";
 import { loginRequest, signinUrl, openUrl } from "./lib/login.js";
@@ -129,9 +129,11 @@ const COMMANDS = {
     required: [],
     own: true,
     async run(flags, env) {
-      const resolved = await commandCredentials(flags, env, { needRole: true, profileTokenCode: flags.tokenCode });
-      const { plan, role, region, credentials } = resolved;
-      const request = loginRequest(flags, { roleArn: plan.hops[0].args.RoleArn, chained: role.chained, region });
+      // Every flag checked before any credentials are fetched (or an MFA code asked for).
+      const plan = rolePlan(flags, env);
+      const chained = plan.hops.length > 1 || Boolean(plan.source.sessionToken);
+      const request = loginRequest(flags, { roleArn: plan.hops[0].args.RoleArn, chained, region: resolveRegion(flags, env) });
+      const { credentials } = await commandCredentials(flags, env, { needRole: true, profileTokenCode: flags.tokenCode });
       const url = await signinUrl(request, credentials);
       if (!flags.open) {
         process.stdout.write(`${url}\n`);

@@ -54,8 +54,9 @@ export function pythonJsonDumps(value, sortKeys = true) {
   }
   if (typeof value === "string") {
     // JSON.stringify escapes what Python escapes below 0x80 the same way (\n, \u001f, \", \\);
-    // ensure_ascii then escapes every UTF-16 unit above 0x7f, surrogate halves one by one, in lowercase hex.
-    return JSON.stringify(value).replace(/[\u0080-\uffff]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, "0")}`);
+    // ensure_ascii then escapes everything outside " "…"~" (so DEL too), every UTF-16 unit above it,
+    // surrogate halves one by one, in lowercase hex.
+    return JSON.stringify(value).replace(/[\u007f-\uffff]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, "0")}`);
   }
   if (Array.isArray(value)) return `[${value.map((v) => pythonJsonDumps(v, sortKeys)).join(", ")}]`;
   if (typeof value === "object") {

@@ -29,6 +29,18 @@ export function mfaPrompter(tokenCode) {
   };
 }
 
+/** The role profile's plan (no network call): for checks that must come before any credentials are fetched. */
+export function rolePlan(flags, env) {
+  const source = resolveSourceCredentials(flags, env);
+  if (!source.plan) throw notARoleProfile(source);
+  return source.plan;
+}
+
+function notARoleProfile(source) {
+  const named = source.profile ? `profile ${JSON.stringify(source.profile)} has no role_arn` : "no profile named (AWS_* keys in the environment)";
+  return new SourceError(`${named}: this command needs a role profile, e.g. --profile example-role with role_arn and source_profile in ~/.aws/config`);
+}
+
 /**
  * @param {object} flags parsed flags (profile, region, endpointUrl, noCache, and tokenCode for the
  *   profile commands)
@@ -43,10 +55,7 @@ export async function commandCredentials(flags, env, { needRole = false, profile
   const endpoint = resolveEndpoint(flags, env);
   const where = { ...(region ? { region } : {}), ...(endpoint ? { endpoint } : {}) };
   if (!source.plan) {
-    if (needRole) {
-      const named = source.profile ? `profile ${JSON.stringify(source.profile)} has no role_arn` : "no profile named (AWS_* keys in the environment)";
-      throw new SourceError(`${named}: this command needs a role profile, e.g. --profile example-role with role_arn and source_profile in ~/.aws/config`);
-    }
+    if (needRole) throw notARoleProfile(source);
     const { profile, fromEarlierAssume, ...keys } = source;
     return { credentials: keys, ...where, profile, fromEarlierAssume };
   }
