@@ -110,7 +110,9 @@ export async function consoleSigninUrl({ credentials, partition, sessionDuration
   try {
     response = await (fetchFn ?? globalThis.fetch)(`${endpoint}?${query}`, {
       headers: { Accept: "application/json" },
-      redirect: "error", // the query carries the session: never replay it to wherever a redirect points
+      // The query carries the session: never replay it to wherever a redirect points. ("manual",
+      // not "error": workerd supports only follow/manual; a 3xx then fails the status check below.)
+      redirect: "manual",
       signal: AbortSignal.timeout(10_000),
     });
   } catch (e) {
