@@ -106,6 +106,10 @@ region = us-east-1
 
 [profile keys-only]
 region = us-east-1
+
+[profile via-process]
+credential_process = ${cli} export-credentials --profile example-role --format credential-process
+region = us-east-1
 `,
   );
   writeFileSync(path.join(home, ".aws/credentials"), `[bob]\naws_access_key_id = ${moto.bob.accessKeyId}\naws_secret_access_key = ${moto.bob.secretAccessKey}\n[keys-only]\naws_access_key_id = ${moto.bob.accessKeyId}\naws_secret_access_key = ${moto.bob.secretAccessKey}\n`);
@@ -271,6 +275,17 @@ test("the AWS CLI uses a cache entry we wrote (no AssumeRole of its own)", { tim
   assert.equal(assumeCalls(), before, "the AWS CLI found our entry under its own key");
   // …and signed with the very key we cached.
   assert.match(sts.actions("GetCallerIdentity").at(-1).headers.authorization, new RegExp(`Credential=${ours.AccessKeyId}/`));
+});
+
+test("as the AWS CLI's credential_process, export-credentials calls STS once, then serves from the cache", { timeout: 90_000 }, async () => {
+  await arw(["cache", "clear"]);
+  const before = assumeCalls();
+  for (let i = 0; i < 2; i++) {
+    const r = await run(aws, ["--profile", "via-process", "sts", "get-caller-identity", "--query", "Arn", "--output", "text"], { env: env(), timeoutMs: 40_000 });
+    assert.equal(r.code, 0, r.stderr);
+    assert.equal(r.stdout.trim(), assumed("example-role", "profile-session"));
+  }
+  assert.equal(assumeCalls(), before + 1);
 });
 
 test("we use a cache entry the AWS CLI wrote (its made-up session name shows it)", { timeout: 60_000 }, async () => {
