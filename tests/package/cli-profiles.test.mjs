@@ -157,6 +157,9 @@ test("--profile with a role profile does what `aws --profile` does: AssumeRole w
   assert.equal(sent.get("RoleSessionName"), "profile-session");
   assert.match(sts.actions("AssumeRole").at(-1).headers.authorization, new RegExp(`Credential=${moto.bob.accessKeyId}/`));
   assertQuiet(r);
+  // AWS_PROFILE naming a role profile (and no keys in the environment) resolves it the same way.
+  const viaEnv = await arw(["get-caller-identity", "--no-cache"], { extra: { AWS_PROFILE: "example-role" } });
+  assert.equal(JSON.parse(viaEnv.stdout).Arn, assumed("example-role", "profile-session"));
   // A profile without role_arn still means "these keys", as before.
   const keys = await arw(["get-caller-identity", "--profile", "keys-only"]);
   assert.equal(JSON.parse(keys.stdout).Arn, moto.bob.arn);
