@@ -107,6 +107,10 @@ region = us-east-1
 [profile keys-only]
 region = us-east-1
 
+[profile via-process-mfa]
+credential_process = ${cli} export-credentials --profile mfa-role --format credential-process
+region = us-east-1
+
 [profile via-process]
 credential_process = ${cli} export-credentials --profile example-role --format credential-process
 region = us-east-1
@@ -335,6 +339,18 @@ test("mfa_serial: the code is asked for on the terminal (once: the next run uses
   const given = await arw(["export-credentials", "--profile", "mfa-role", "--no-cache", "--token-code", "111222"]);
   assert.equal(given.code, 0, given.stderr);
   assert.equal(sentOf(sts.actions("AssumeRole").at(-1)).get("TokenCode"), "111222");
+});
+
+test("mfa_serial behind the AWS CLI's credential_process: the prompt reaches the terminal, not the stderr the AWS CLI captures", { timeout: 90_000 }, async () => {
+  await arw(["cache", "clear", "--profile", "mfa-role"]);
+  const before = assumeCalls();
+  const command = [aws, "--profile", "via-process-mfa", "sts", "get-caller-identity", "--query", "Arn", "--output", "text"].map((a) => `'${a}'`).join(" ");
+  const r = await run("script", ["-qec", command, "/dev/null"], { env: env(), input: "246810\n", timeoutMs: 60_000 });
+  assert.equal(r.code, 0, r.stdout + r.stderr);
+  assert.match(r.stdout, /Enter MFA code for arn:aws:iam::123456789012:mfa\/bob: /);
+  assert.match(r.stdout, /assumed-role\/example-role\/with-mfa/);
+  assert.equal(assumeCalls(), before + 1);
+  assert.equal(sentOf(sts.actions("AssumeRole").at(-1)).get("TokenCode"), "246810");
 });
 
 test("login: a console sign-in URL from the federation stand-in, for the role's session; --open hands it to $BROWSER", { timeout: 60_000 }, async () => {
