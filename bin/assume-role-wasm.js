@@ -14,11 +14,11 @@ import { ConsoleError } from "../js/console.js";
 import { parseFlags, UsageError, kebab } from "./lib/args.js";
 import { HELP, FORMATS, SHELL_FORMATS } from "./lib/help.js";
 import { promptLine } from "./lib/prompt.js";
-import { SourceError, resolveRegion } from "./lib/source.js";
-import { commandCredentials, rolePlan } from "./lib/profile.js";
+import { SourceError } from "./lib/source.js";
+import { commandCredentials } from "./lib/profile.js";
 import { openCache, cacheKeyOfOptions, clearCache } from "./lib/cache.js";
-import { childEnvironment, runChild, shellCommand } from "./lib/exec.js";
-import { loginRequest, signinUrl, openUrl } from "./lib/login.js";
+import { execCommand } from "./lib/exec.js";
+import { loginCommand } from "./lib/login.js";
 
 const COMMON_FLAGS = { region: "string", "endpoint-url": "string", profile: "string", "no-cache": "bool", help: "bool" };
 const CREDENTIAL_FLAGS = { ...COMMON_FLAGS, format: "string", "credentials-profile": "string" };
@@ -101,20 +101,7 @@ const COMMANDS = {
     required: [],
     own: true,
     takesCommand: true,
-    async run(flags, env, command) {
-      const resolved = await commandCredentials(flags, env, { needRole: true, profileTokenCode: flags.tokenCode });
-      if (env.ASSUME_ROLE_WASM_PROFILE) {
-        process.stderr.write(`assume-role-wasm: note: already inside exec of profile ${JSON.stringify(env.ASSUME_ROLE_WASM_PROFILE)}; this one replaces its variables\n`);
-      }
-      const childEnv = childEnvironment(env, resolved);
-      let argv = command;
-      if (argv.length === 0) {
-        const shell = shellCommand(env, resolved.profile, resolved.credentials.expiration);
-        process.stderr.write(shell.note);
-        argv = shell.argv;
-      }
-      return runChild(argv, childEnv);
-    },
+    run: execCommand,
   },
   // `login --profile example-role [--open]`: an AWS console sign-in URL for the role.
   login: {
@@ -128,21 +115,7 @@ const COMMANDS = {
     },
     required: [],
     own: true,
-    async run(flags, env) {
-      // Every flag checked before any credentials are fetched (or an MFA code asked for).
-      const plan = rolePlan(flags, env);
-      const chained = plan.hops.length > 1 || Boolean(plan.source.sessionToken);
-      const request = loginRequest(flags, { roleArn: plan.hops[0].args.RoleArn, chained, region: resolveRegion(flags, env) });
-      const { credentials } = await commandCredentials(flags, env, { needRole: true, profileTokenCode: flags.tokenCode });
-      const url = await signinUrl(request, credentials);
-      if (!flags.open) {
-        process.stdout.write(`${url}\n`);
-        return 0;
-      }
-      const opener = await openUrl(url, env);
-      process.stderr.write(`assume-role-wasm: opened the console sign-in URL with ${opener} (it works once, within 15 minutes)\n`);
-      return 0;
-    },
+    run: loginCommand,
   },
   // `cache clear [--profile NAME]`: empties the credential cache shared with the AWS CLI.
   cache: {

@@ -13,6 +13,22 @@
 
 import { spawn } from "node:child_process";
 import { constants } from "node:os";
+import { commandCredentials } from "./profile.js";
+
+/** The `exec` command: resolves to the exit status to pass on. */
+export async function execCommand(flags, env, command) {
+  const resolved = await commandCredentials(flags, env, { needRole: true, profileTokenCode: flags.tokenCode });
+  if (env.ASSUME_ROLE_WASM_PROFILE) {
+    process.stderr.write(`assume-role-wasm: note: already inside exec of profile ${JSON.stringify(env.ASSUME_ROLE_WASM_PROFILE)}; this one replaces its variables\n`);
+  }
+  let argv = command;
+  if (argv.length === 0) {
+    const shell = shellCommand(env, resolved.profile, resolved.credentials.expiration);
+    process.stderr.write(shell.note);
+    argv = shell.argv;
+  }
+  return runChild(argv, childEnvironment(env, resolved));
+}
 
 export function childEnvironment(env, { credentials, region, profile }) {
   const out = { ...env };

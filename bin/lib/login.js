@@ -6,6 +6,24 @@
 import { spawn } from "node:child_process";
 import { consoleSigninUrl, consoleDestination, partitionOf, regionalConsoleHome, federationEndpointOf, ConsoleError, MIN_CONSOLE_SESSION, MAX_CONSOLE_SESSION } from "../../js/console.js";
 import { UsageError } from "./args.js";
+import { commandCredentials, rolePlan } from "./profile.js";
+import { resolveRegion } from "./source.js";
+
+/** The `login` command: every flag is checked before any credentials are fetched (or an MFA code asked for). */
+export async function loginCommand(flags, env) {
+  const plan = rolePlan(flags, env);
+  const chained = plan.hops.length > 1 || Boolean(plan.source.sessionToken);
+  const request = loginRequest(flags, { roleArn: plan.hops[0].args.RoleArn, chained, region: resolveRegion(flags, env) });
+  const { credentials } = await commandCredentials(flags, env, { needRole: true, profileTokenCode: flags.tokenCode });
+  const url = await consoleSigninUrl({ ...request, credentials });
+  if (!flags.open) {
+    process.stdout.write(`${url}\n`);
+    return 0;
+  }
+  const opener = await openUrl(url, env);
+  process.stderr.write(`assume-role-wasm: opened the console sign-in URL with ${opener} (it works once, within 15 minutes)\n`);
+  return 0;
+}
 
 /**
  * Everything about the request that can be wrong, checked before any credentials are fetched.
@@ -29,10 +47,6 @@ export function loginRequest(flags, { roleArn, chained, region }) {
     if (e instanceof ConsoleError) throw new UsageError(e.message.replace(/^roleArn/, "the profile's role_arn").replace(/^destination/, "--destination"));
     throw e;
   }
-}
-
-export async function signinUrl(request, credentials) {
-  return consoleSigninUrl({ ...request, credentials });
 }
 
 /** The program that opens a URL: $BROWSER (its first entry), else the platform's opener. */
