@@ -1,5 +1,5 @@
 // The benchmark suite: `npm run bench` (full, ~80 s) or `npm run bench -- --smoke` (every part briefly,
-// signatures checked equal; what tests/stages/50-bench.sh runs). `--only=sign,roundtrip,cold,workerd,size,memory`
+// signatures checked equal; what tests/stages/50-bench.sh runs). `--only=sign,roundtrip,cold,workerd,size,memory,profile`
 // picks parts. Prints each figure for us and each peer with the ratio, then the issue's targets met or not;
 // the raw figures go to test-output/bench.json. See BENCHMARKS.md for the recorded run.
 import { execFileSync } from "node:child_process";
@@ -40,9 +40,13 @@ if (want("sign")) {
 }
 if (want("roundtrip")) results.roundtrip = await (await import("./roundtrip.mjs")).run({ smoke });
 if (want("cold")) results.cold = await (await import("./cold.mjs")).run({ smoke });
-if (want("workerd")) results.workerd = await (await import("./workerd.mjs")).run({ smoke });
+if (want("workerd")) {
+  results.workerd = await (await import("./workerd.mjs")).run({ smoke });
+  results.workerdBreakdown = await (await import("./workerd-breakdown.mjs")).run({ smoke });
+}
 if (want("size")) results.size = await (await import("./size.mjs")).run({ smoke });
 if (want("memory")) results.memory = await (await import("./memory.mjs")).run({ smoke });
+if (want("profile")) results.nodeProfile = await (await import("./node-profile.mjs")).run({ smoke });
 
 // The issue's targets, judged on this run's medians.
 const t = [];
@@ -69,6 +73,27 @@ if (r.size) {
 }
 console.log(`\n## targets (issue 5)${smoke ? " — smoke figures are too brief to judge by; see npm run bench" : ""}`);
 for (const [name, ok, detail] of t) console.log(`  ${ok ? "met    " : "NOT met"}  ${name}: ${detail}`);
+
+// Issue 15's targets (smaller and lighter), on the same run.
+const t15 = [];
+if (r.size) t15.push([`wasm + glue + entry ≤ 90 KB gzipped`, r.size.total.gzip / 1024 <= 90, `${(r.size.total.gzip / 1024).toFixed(1)} KB (client-sts ${(r.size.clientSts.gzip / 1024).toFixed(1)}, aws4fetch ${(r.size.aws4fetch.gzip / 1024).toFixed(1)})`]);
+if (r.workerd) t15.push([`workerd CPU per warm AssumeRole above the dispatch floor ≤ 0.8 ms`, r.workerd.above <= 0.8, `${r.workerd.above.toFixed(2)} ms`]);
+if (r.workerdBreakdown) {
+  const b = r.workerdBreakdown.split;
+  t15.push([`workerd cold start split (compile, instantiate, first call)`, true, `compile ≈ ${b.compile.toFixed(1)} ms, instantiate ≈ ${b.instantiate.toFixed(1)} ms (both at load, within noise), first request ${b.firstRequest.toFixed(1)} ms, first AssumeRole call ${b.firstCall.toFixed(1)} ms`]);
+}
+if (r.roundtrip) {
+  const x = r.roundtrip.overheadRatios["client-sts"];
+  t15.push([`Node client overhead, client-sts ÷ us ≥ ×4`, x >= 4, `×${x.toFixed(2)}`]);
+}
+if (r.cold) {
+  const x = r.cold.call["client-sts"].ratio;
+  t15.push([`Node cold start to first AssumeRole, client-sts ÷ us ≥ ×3`, x >= 3, `×${x.toFixed(2)} (us ${r.cold.call.us.ms.toFixed(1)} ms)`]);
+}
+if (t15.length) {
+  console.log(`\n## targets (issue 15)`);
+  for (const [name, ok, detail] of t15) console.log(`  ${ok ? "met    " : "NOT met"}  ${name}: ${detail}`);
+}
 mkdirSync(new URL("../test-output/", import.meta.url), { recursive: true });
 writeFileSync(new URL("../test-output/bench.json", import.meta.url), JSON.stringify({ smoke, node: process.version, cpu, results }, null, 1));
 console.log(`\n${smoke ? "smoke run" : "run"} took ${((Date.now() - started) / 1000).toFixed(1)} s`);

@@ -27,18 +27,18 @@ async function bundle() {
     bundle: true, format: "esm", platform: "neutral", conditions: ["workerd", "worker", "browser"],
     mainFields: ["module", "main"], loader: { ".wasm": "copy" }, outdir, logLevel: "error",
     // The package as wrangler would resolve it for workerd, straight from this checkout.
-    alias: { "assume-role-wasm": path.join(repo, "js/workerd.js") },
+    alias: { "assume-role-wasm": path.join(repo, "js/workerd.js"), "assume-role-wasm/console": path.join(repo, "js/console.js") },
   });
   return outdir;
 }
 
-function compatibilityDate() {
+export function compatibilityDate() {
   const toml = readFileSync(path.join(repo, "examples/worker/wrangler.toml"), "utf8");
   return /^compatibility_date\s*=\s*"([^"]+)"/m.exec(toml)?.[1] ?? "2025-09-01";
 }
 
 /** Descendant processes of ours named workerd. */
-function workerdPids() {
+export function workerdPids() {
   const kids = new Map();
   for (const d of readdirSync("/proc").filter((d) => /^\d+$/.test(d))) {
     try {
@@ -56,7 +56,7 @@ function workerdPids() {
   return [...mine].filter((p) => kids.get(p)?.comm === "workerd");
 }
 
-function cpuNs(pids) {
+export function cpuNs(pids) {
   let sum = 0;
   for (const pid of pids) {
     for (const t of readdirSync(`/proc/${pid}/task`)) {
