@@ -19,12 +19,12 @@ import { readConfig, roleAllowed, ConfigError } from "./config.js";
 import {
   consoleSigninUrl,
   consoleDestination,
-  consoleIssuer,
   partitionOf,
   RequestError,
   MIN_CONSOLE_SESSION,
   MAX_CONSOLE_SESSION,
 } from "./console.js";
+import { consoleIssuer, IssuerError } from "./issuer.js";
 import { createProviderCache } from "./provider-cache.js";
 
 // The formats and their media types come from the wasm (one table, src/exports.rs): id and aliases.
@@ -141,7 +141,7 @@ export default {
     try {
       return await route(request, config, caller);
     } catch (e) {
-      if (e instanceof RequestError) return problem(e.status, e.code, e.message);
+      if (e instanceof RequestError || e instanceof IssuerError) return problem(e.status, e.code, e.message);
       if (isStsError(e)) {
         // STS's messages are secret-free by contract; pass them on so callers can fix trust policies. But
         // the endpoint chose every field, so each is scrubbed of the worker's own secrets in any encoding.
