@@ -11,6 +11,8 @@
 pub mod endpoint;
 pub mod error;
 pub mod exports;
+pub mod fix;
+pub mod json;
 pub mod params;
 pub mod plan;
 pub mod request;
