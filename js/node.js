@@ -25,6 +25,8 @@ export const getCallerIdentity = (opts) => glue.getCallerIdentity(withTransport(
 export const getSessionToken = (opts) => glue.getSessionToken(withTransport(opts));
 export const renderExports = glue.renderExports;
 export const renderUnset = glue.renderUnset;
+/** @type {import("./index.d.ts").fixFor} */
+export const fixFor = glue.fixFor;
 export { nodeFetch };
 
 /** @type {import("./index.d.ts").createCredentialProvider} */

@@ -193,14 +193,35 @@ fn policy_document(statement: Json) -> Json {
     ])
 }
 
-/// The shell command that appends `statement` to role `role_name`'s trust policy, keeping what is there:
-/// the AWS CLI reads the current document and appends with a JMESPath query, so nothing but the CLI is
-/// needed (no jq), and a failed read leaves the policy untouched (an empty document is refused).
-fn append_trust_command(role_name: &str, statement: &Json, region_flag: &str) -> String {
-    let literal = shell::jmespath_literal(&Json::Arr(vec![statement.clone()]).compact());
-    let query = format!(
-        "Role.AssumeRolePolicyDocument.{{Version: Version || `\"2012-10-17\"`, Statement: [Statement, {literal}][]}}"
-    );
+/// The shell command that lets `statement` into role `role_name`'s trust policy while keeping what is
+/// there: the AWS CLI reads the current document and rewrites it with a JMESPath query, so nothing but the
+/// CLI is needed (no jq), and a failed read leaves the policy untouched (an empty document is refused).
+///
+/// With `aws_principals` (an `AWS` principal), the caller is also added to every existing Allow statement
+/// without a Condition whose actions are all among `actions` — that grants nothing the new statement does
+/// not — and the statement is appended only when none of them has exactly these actions. Emulators such
+/// as moto treat a trust statement naming someone else as a Deny, so only this form works there too.
+fn trust_command(
+    role_name: &str,
+    statement: &Json,
+    actions: &[String],
+    aws_principals: Option<&[String]>,
+    region_flag: &str,
+) -> String {
+    let lit = |j: Json| shell::jmespath_literal(&j.compact());
+    let new = lit(Json::Arr(vec![statement.clone()]));
+    let statements = match aws_principals {
+        None => format!("[Statement, {new}][]"),
+        Some(principals) => {
+            let actions = lit(Json::Arr(actions.iter().map(Json::str).collect()));
+            let principals = lit(Json::Arr(principals.iter().map(Json::str).collect()));
+            let open = "Effect == `\"Allow\"` && !Condition && Principal.AWS";
+            format!(
+                "[map(&(({open} && !(to_array(Action)[?!contains({actions}, @)])) && merge(@, {{Principal: merge(Principal, {{AWS: [Principal.AWS, {principals}][]}})}}) || @), [Statement][]), (length([Statement][] | [?{open} && to_array(Action) == {actions}]) == `0` && {new}) || `[]`][]"
+            )
+        }
+    };
+    let query = format!("Role.AssumeRolePolicyDocument | merge(@, {{Statement: {statements}}})");
     let role = shell::quote(role_name);
     format!(
         "aws iam update-assume-role-policy{region_flag} --role-name {role} --policy-document \"$(aws iam get-role{region_flag} --role-name {role} --query {} --output json)\"",

@@ -2,7 +2,7 @@
 //! the caller's own policy — for AssumeRole, and the caller's policy for any other STS action.
 
 use super::principal::{word_after, Arn, Caller};
-use super::{append_trust_command, federated, policy_document, shell, Fix, Partition, RequestFacts};
+use super::{federated, policy_document, shell, trust_command, Fix, Partition, RequestFacts};
 use crate::json::Json;
 
 /// Which side STS's message blames, when it says (newer messages end with "because …").
@@ -170,6 +170,7 @@ fn assume_role(caller: Option<Caller>, role: &Arn, side: Side, facts: &RequestFa
         return root_cannot_assume(facts);
     }
     let caller_arn = caller.arn().to_text();
+    let mut principals = vec![caller_arn.clone()];
     let principal = match &caller {
         Caller::AssumedRole { arn, role, session } => {
             // Real AWS matches a role session against its role's ARN; the session's own ARN is the
@@ -178,6 +179,7 @@ fn assume_role(caller: Option<Caller>, role: &Arn, side: Side, facts: &RequestFa
                 "The trust statement names role {role} (any of its sessions) and this session, {caller_arn}: AWS matches the role ARN; the session ARN alone is the narrower choice (it lets in only sessions named {session}), and some emulators match only that form. Keep just the one you mean. If role {role} has a path, add it to {} (see `aws iam get-role --role-name {role}`).",
                 arn.iam("role", role)
             ));
+            principals.insert(0, arn.iam("role", role));
             Json::Arr(vec![Json::str(arn.iam("role", role)), Json::str(caller_arn.clone())])
         }
         _ => Json::str(caller_arn.clone()),
@@ -192,7 +194,13 @@ fn assume_role(caller: Option<Caller>, role: &Arn, side: Side, facts: &RequestFa
     let same_account = caller.arn().account == role.account;
     let mut commands = Vec::new();
     if side != Side::Identity {
-        commands.push(append_trust_command(&role_name, &trust, &region_flag));
+        commands.push(trust_command(
+            &role_name,
+            &trust,
+            &actions,
+            Some(&principals),
+            &region_flag,
+        ));
     }
     let identity_cmd = identity_command(
         &caller,
@@ -211,7 +219,7 @@ fn assume_role(caller: Option<Caller>, role: &Arn, side: Side, facts: &RequestFa
     }
     if side != Side::Identity {
         notes.push(format!(
-            "update-assume-role-policy keeps the role's current trust statements and appends this one; run it with credentials of account {} allowed iam:GetRole and iam:UpdateAssumeRolePolicy (console: {}).",
+            "update-assume-role-policy keeps the role's current trust policy: it adds the caller to existing Allow statements without conditions that grant no more than these actions, and appends the statement unless one of them has exactly these actions. Run it with credentials of account {} allowed iam:GetRole and iam:UpdateAssumeRolePolicy (console: {}).",
             role.account,
             partition.role_console(&role_name)
         ));

@@ -4,7 +4,7 @@
 //! quoted shell words, and an issuer outside the URL grammar yields no statement.
 
 use super::principal::Arn;
-use super::{ago, append_trust_command, shell, Fix, Partition, RequestFacts, TokenClaims};
+use super::{ago, shell, trust_command, Fix, Partition, RequestFacts, TokenClaims};
 use crate::json::Json;
 use crate::time::format_iso8601;
 
@@ -170,7 +170,7 @@ pub fn trust_denied(facts: &RequestFacts) -> Option<Fix> {
     notes.push("Not visible from here: another condition in the trust policy, or a service control policy, can still refuse the call.".into());
     Some(Fix {
         summary: format!("{role_arn}'s trust policy does not accept {who}: add a statement with this Federated principal and audience condition."),
-        commands: vec![append_trust_command(role.last_name(), &statement, &partition.cli_region(facts.region))],
+        commands: vec![trust_command(role.last_name(), &statement, &[], None, &partition.cli_region(facts.region))],
         trust_statement: Some(statement.pretty()),
         notes,
         ..Default::default()

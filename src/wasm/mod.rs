@@ -3,6 +3,7 @@
 
 mod bench_api;
 mod convert;
+mod fix_js;
 mod transport;
 
 use wasm_bindgen::prelude::*;
@@ -35,7 +36,11 @@ async fn call(opts: JsValue, op: Operation) -> Result<JsValue, JsValue> {
         Ok(output) => Ok(convert::output_to_js(&output)),
         Err(mut e) => {
             e.scrub(&plan.secrets());
-            Err(to_js_error(&e, op, plan.used_session_token()))
+            Err(fix_js::with_fix(
+                to_js_error(&e, op, plan.used_session_token()),
+                &e,
+                &plan,
+            ))
         }
     }
 }
