@@ -9,6 +9,7 @@ import { parseFlags, UsageError, kebab } from "./lib/args.js";
 import { HELP, FORMATS, SHELL_FORMATS } from "./lib/help.js";
 import { promptLine } from "./lib/prompt.js";
 import { resolveSourceCredentials, resolveRegion, resolveEndpoint, SourceError } from "./lib/source.js";
+import { renderFix } from "./lib/fix.js";
 
 const COMMON_FLAGS = { region: "string", "endpoint-url": "string", profile: "string", help: "bool" };
 const CREDENTIAL_FLAGS = { ...COMMON_FLAGS, format: "string", "credentials-profile": "string" };
@@ -173,5 +174,6 @@ try {
   process.exitCode = await main(process.argv.slice(2), process.env);
 } catch (error) {
   process.stderr.write(describe(error).join("\n") + "\n");
+  if (isStsError(error)) process.stderr.write(renderFix(error.fix));
   process.exitCode = exitCodeOf(error);
 }

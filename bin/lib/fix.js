@@ -1,0 +1,43 @@
+// err.fix for a terminal: printed to stderr after the error as commented shell lines, so that pasting the
+// whole block runs nothing. Each command is on its own line after "#   "; copy it without that prefix.
+//
+// Every text comes from STS's message (hostile): control characters (terminal escapes, line breaks that
+// would end the comment and make the rest a live command) are shown as \u escapes, never written raw.
+
+const CONTROL = /[\u0000-\u001f\u007f-\u009f\u2028\u2029]/g;
+const visible = (s) => String(s).replace(CONTROL, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, "0")}`);
+
+/** The fix as "# "-prefixed lines, ending with a newline; "" when there is no fix. */
+export function renderFix(fix) {
+  if (!fix || typeof fix.summary !== "string") return "";
+  const lines = ["", `fix: ${fix.summary}`];
+  const block = (title, text) => {
+    lines.push("", `${title}:`);
+    for (const line of text.split("\n")) lines.push(`  ${line}`);
+  };
+  if (fix.trustStatement) block("statement for the role's trust policy", JSON.stringify(fix.trustStatement, null, 2));
+  if (fix.identityStatement) block("statement for the caller's own policy", JSON.stringify(fix.identityStatement, null, 2));
+  const commands = Array.isArray(fix.commands) ? fix.commands : [];
+  if (commands.length) {
+    lines.push("", "AWS CLI commands that apply it (bash/zsh; run each with credentials allowed to change IAM, without the leading \"#   \"):");
+    for (const c of commands) lines.push(`  ${c}`);
+  }
+  const notes = Array.isArray(fix.notes) ? fix.notes : [];
+  if (notes.length) {
+    lines.push("", "notes:");
+    for (const n of notes) lines.push(`  - ${n}`);
+  }
+  return lines.map((l) => (l ? `# ${visible(l)}` : "#")).join("\n") + "\n";
+}
+
+/** The commands back out of renderFix's output (for tests and for `grep`-style reuse). */
+export function commandsFrom(text) {
+  const out = [];
+  let inCommands = false;
+  for (const line of text.split("\n")) {
+    if (line.startsWith("# AWS CLI commands")) inCommands = true;
+    else if (inCommands && line.startsWith("#   ")) out.push(line.slice(4));
+    else if (inCommands) inCommands = false;
+  }
+  return out;
+}
