@@ -11,7 +11,7 @@ import { wireCopyButtons } from './copy.js';
 import { showCredentials, hideResult, renderAllExports, renderConfigBlock } from './result.js';
 import { wireTarget, applyEmulatorPreset, chainedRoleFor } from './target.js';
 
-const state = { api: null, last: null };
+const state = { api: null, last: null, identity: null };
 
 const announce = (msg) => ($('status').textContent = msg);
 const ACTION_BUTTONS = ['assume', 'whoami', 'mfa-session', 'verify', 'chain'];
@@ -51,6 +51,7 @@ async function run(action, read, call, show) {
     show(res, opts);
   } catch (err) {
     announce(`${action} failed.`);
+    if (state.identity && opts?.accessKeyId === state.identity.accessKeyId) state.api?.fixFor?.(err, { callerArn: state.identity.arn });
     showError(err, { action });
   } finally {
     setBusy(false);
@@ -85,8 +86,9 @@ function onAssume() {
 }
 
 function onWhoAmI() {
-  run('Who am I', () => readCallerIdentity(connect.emulator), (o) => state.api.getCallerIdentity(o), (res) => {
+  run('Who am I', () => readCallerIdentity(connect.emulator), (o) => state.api.getCallerIdentity(o), (res, o) => {
     $('identity-arn').textContent = res.arn;
+    state.identity = { accessKeyId: o.accessKeyId, arn: res.arn }; // for err.fix when STS does not name the caller
     $('identity-account').textContent = res.account;
     $('identity-userid').textContent = res.userId;
     $('identity').hidden = false;

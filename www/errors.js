@@ -3,6 +3,7 @@
 // message, request ID and the library's hint.
 
 import { $, h, setFieldError } from './dom.js';
+import { fixSection } from './fix.js';
 
 // What each code usually means for someone at this form. The library's `hint` (when present)
 // comes after this and is more specific.
@@ -64,6 +65,7 @@ export function showError(err, { action } = {}) {
       // Identifiers in monospace (they get copied into support tickets); the message as prose.
       return [h('dt', {}, k), h('dd', {}, k === 'Message' ? h('span', { class: cls }, v) : h('code', { class: cls }, v))];
     })),
+    fixSection(err.fix),
   );
   box.hidden = false;
   box.focus();

@@ -1,0 +1,102 @@
+// err.fix on the page, in real Chromium against moto: under an AccessDenied the summary, the two
+// statements and each command appear in code blocks; each Copy button puts exactly its block on the real
+// clipboard (read back through navigator.clipboard); the buttons work from the keyboard; and the copied
+// commands, run by the real AWS CLI as Admin, make the same click succeed.
+
+import { describe, it, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { startWorld, openPage, copyFrom, screenshot, repo } from './helpers.mjs';
+
+describe('err.fix on the page', { timeout: 180000 }, () => {
+  let world, tmp;
+  before(async () => {
+    world = await startWorld();
+    tmp = mkdtempSync(path.join(tmpdir(), 'arw-page-fix-'));
+  });
+  after(async () => {
+    await world?.stop();
+    if (tmp) rmSync(tmp, { recursive: true, force: true });
+  });
+
+  const adminEnv = () => ({
+    PATH: `${path.join(repo, '.venv/bin')}:${process.env.PATH}`,
+    HOME: tmp,
+    AWS_CONFIG_FILE: path.join(tmp, 'none'),
+    AWS_SHARED_CREDENTIALS_FILE: path.join(tmp, 'none'),
+    AWS_EC2_METADATA_DISABLED: 'true',
+    AWS_DEFAULT_REGION: 'us-east-1',
+    AWS_ENDPOINT_URL: world.moto.endpoint,
+    AWS_ACCESS_KEY_ID: world.moto.admin.accessKeyId,
+    AWS_SECRET_ACCESS_KEY: world.moto.admin.secretAccessKey,
+  });
+
+  it('shows the fix under AccessDenied; each Copy copies exactly its block; the copied commands fix it', async () => {
+    const { page, context, errors } = await openPage(world);
+    // A role only Alice may assume, made fresh so no other test's changes matter.
+    const trust = JSON.stringify({ Version: '2012-10-17', Statement: [{ Effect: 'Allow', Principal: { AWS: world.moto.alice.arn }, Action: 'sts:AssumeRole' }] });
+    const made = spawnSync('aws', ['iam', 'create-role', '--role-name', 'page-fix-role', '--assume-role-policy-document', trust], { env: adminEnv(), encoding: 'utf8' });
+    assert.equal(made.status, 0, made.stderr);
+    const role = 'arn:aws:iam::123456789012:role/page-fix-role';
+
+    await page.fill('#roleArn', role);
+    await page.click('#assume');
+    await page.waitForSelector('#error .fix');
+    assert.equal(await page.locator('#error .err-code').textContent(), 'AccessDenied');
+    const summary = await page.locator('#error .fix-summary').textContent();
+    assert.match(summary, /arn:aws:iam::123456789012:user\/Bob may not assume arn:aws:iam::123456789012:role\/page-fix-role/);
+
+    // What the page shows is what the library derived: the same blocks, in order.
+    const blocks = await page.$$eval('#error .fix pre.code', (pres) => pres.map((p) => ({ id: p.id, text: p.textContent })));
+    assert.equal(blocks.length, 4, 'trust statement, identity statement, two commands');
+    assert.deepEqual(JSON.parse(blocks[0].text), { Effect: 'Allow', Principal: { AWS: world.moto.bob.arn }, Action: 'sts:AssumeRole' });
+    assert.deepEqual(JSON.parse(blocks[1].text), { Effect: 'Allow', Action: 'sts:AssumeRole', Resource: role });
+    assert.match(blocks[2].text, /^aws iam update-assume-role-policy --role-name page-fix-role /);
+    assert.match(blocks[3].text, /^aws iam put-user-policy --user-name Bob /);
+    assert.ok(await page.locator('#error .fix-notes li').count() >= 3);
+    await screenshot(page, 'fix-under-access-denied');
+
+    // Every Copy button copies exactly its own block (the real clipboard, read back).
+    for (const b of blocks) assert.equal(await copyFrom(page, b.id), b.text, `Copy for ${b.id}`);
+
+    // From the keyboard: focus the last block's button, press Enter.
+    await page.evaluate(() => navigator.clipboard.writeText(''));
+    await page.focus(`button.copy[data-copy="${blocks[3].id}"]`);
+    await page.keyboard.press('Enter');
+    await page.waitForFunction(async () => (await navigator.clipboard.readText()) !== '');
+    assert.equal(await page.evaluate(() => navigator.clipboard.readText()), blocks[3].text);
+    assert.match(await page.locator('#status').textContent(), /Copied/);
+
+    // The copied commands, run as they are, make the same click succeed.
+    for (const b of blocks.slice(2)) {
+      const run = spawnSync('bash', ['-c', await copyFrom(page, b.id)], { env: adminEnv(), encoding: 'utf8' });
+      assert.equal(run.status, 0, run.stderr);
+    }
+    await page.click('#assume');
+    await page.waitForSelector('#result:not([hidden])');
+    assert.equal(await page.isVisible('#error'), false);
+    assert.deepEqual(errors, []);
+    await context.close();
+  });
+
+  it('text from the message stays text: no markup from a hostile STS answer', async () => {
+    const { page, context } = await openPage(world);
+    // A fix built from a hostile-looking error, rendered by the page's own module.
+    const html = await page.evaluate(async () => {
+      const { fixSection } = await import('./fix.js');
+      const el = fixSection({
+        summary: '<img src=x onerror="window.pwned=1">',
+        commands: ['aws sts x --y \'<script>window.pwned=1</script>\''],
+        notes: ['<b>bold?</b>'],
+      });
+      document.body.append(el);
+      await new Promise((r) => setTimeout(r, 50));
+      return { imgs: el.querySelectorAll('img,script,b').length, pwned: window.pwned ?? null, text: el.querySelector('.fix-summary').textContent };
+    });
+    assert.deepEqual(html, { imgs: 0, pwned: null, text: '<img src=x onerror="window.pwned=1">' });
+    await context.close();
+  });
+});
