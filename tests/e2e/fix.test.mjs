@@ -158,3 +158,29 @@ test("fixFor: a known caller ARN fills in what the message leaves out", async ()
   assert.ok(!Object.keys(err).includes(String(context)), "the context is not enumerable");
   assert.equal(api.fixFor({ code: "Throttling", message: "slow down" }), undefined);
 });
+
+test("the trust command keeps every statement it does not need to touch", async () => {
+  const existing = [
+    { Sid: "Ec2", Effect: "Allow", Principal: { Service: "ec2.amazonaws.com" }, Action: "sts:AssumeRole" },
+    { Sid: "WithMfa", Effect: "Allow", Principal: { AWS: moto.alice.arn }, Action: "sts:AssumeRole", Condition: { Bool: { "aws:MultiFactorAuthPresent": "true" } } },
+    { Sid: "Wider", Effect: "Allow", Principal: { AWS: moto.alice.arn }, Action: ["sts:AssumeRole", "sts:TagSession"] },
+    { Sid: "Plain", Effect: "Allow", Principal: { AWS: [moto.alice.arn] }, Action: ["sts:AssumeRole"] },
+    { Sid: "No", Effect: "Deny", Principal: { AWS: moto.alice.arn }, Action: "sts:AssumeRole" },
+  ];
+  aws(["iam", "create-role", "--role-name", "fix-keep-role", "--assume-role-policy-document", JSON.stringify({ Version: "2012-10-17", Statement: existing })]);
+  // STS's real message shape (with the resource), as a library user would get it.
+  const err = Object.assign(new Error(`User: ${moto.bob.arn} is not authorized to perform: sts:AssumeRole on resource: arn:aws:iam::123456789012:role/fix-keep-role`), { code: "AccessDenied" });
+  const fix = api.fixFor(err, {});
+  const trust = fix.commands.find((c) => c.startsWith("aws iam update-assume-role-policy"));
+  const run = spawnSync("bash", ["-c", trust], { env: adminEnv(), encoding: "utf8" });
+  assert.equal(run.status, 0, run.stderr);
+  const after = aws(["iam", "get-role", "--role-name", "fix-keep-role"]).Role.AssumeRolePolicyDocument.Statement;
+  // Only "Plain" (exactly sts:AssumeRole, no condition) gains Bob; nothing is appended since it matched.
+  assert.deepEqual(after, [
+    existing[0],
+    existing[1],
+    existing[2],
+    { ...existing[3], Principal: { AWS: [moto.alice.arn, moto.bob.arn] } },
+    existing[4],
+  ]);
+});
