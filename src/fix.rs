@@ -8,6 +8,7 @@
 //! `json`, shell words are quoted by `shell`, and no command can span two lines.
 
 mod access;
+mod claims;
 mod federated;
 mod other;
 mod principal;
@@ -16,6 +17,8 @@ mod shell;
 mod tests;
 
 use crate::json::Json;
+
+pub use claims::OwnedClaims;
 
 /// What the failed request carried, as far as the fix needs it. Built by the caller from the validated call.
 #[derive(Debug, Clone, Default)]
