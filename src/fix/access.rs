@@ -288,7 +288,7 @@ fn with_condition_notes(mut notes: Vec<String>, facts: &RequestFacts) -> Vec<Str
 fn capitalised(s: &str) -> String {
     let mut c = s.chars();
     c.next()
-        .map_or_else(String::new, |f| f.to_uppercase().chain(c).collect())
+        .map_or_else(String::new, |f| f.to_ascii_uppercase().to_string() + c.as_str())
 }
 
 fn root_cannot_assume(facts: &RequestFacts) -> Fix {
