@@ -719,3 +719,111 @@ fn hostile_values_never_become_shell() {
     assert!(ran >= 4, "{ran}");
     std::fs::remove_dir_all(&dir).unwrap();
 }
+
+/// Every caller kind × partition × operation: the principal and resource ARNs keep the partition, the
+/// IAM commands reach that partition's IAM (`--region` outside aws), and nothing else differs.
+#[test]
+fn every_caller_kind_partition_and_operation() {
+    for (p, region, flag) in [
+        ("aws", "us-east-1", ""),
+        ("aws-cn", "cn-north-1", " --region cn-north-1"),
+        ("aws-us-gov", "us-gov-west-1", " --region us-gov-west-1"),
+    ] {
+        let role = format!("arn:{p}:iam::111122223333:role/target");
+        let callers = [
+            (
+                format!("arn:{p}:iam::123456789012:user/Bob"),
+                Some("put-user-policy"),
+                json!(format!("arn:{p}:iam::123456789012:user/Bob")),
+            ),
+            (
+                format!("arn:{p}:sts::123456789012:assumed-role/A/s1"),
+                Some("put-role-policy"),
+                json!([
+                    format!("arn:{p}:iam::123456789012:role/A"),
+                    format!("arn:{p}:sts::123456789012:assumed-role/A/s1")
+                ]),
+            ),
+            (
+                format!("arn:{p}:sts::123456789012:federated-user/carol"),
+                None,
+                json!(format!("arn:{p}:sts::123456789012:federated-user/carol")),
+            ),
+        ];
+        for (caller, identity_verb, principal) in &callers {
+            let f = RequestFacts {
+                role_arn: Some(&role),
+                region,
+                ..facts("AssumeRole")
+            };
+            let fix = derive_ok("AccessDenied", &denied(caller, "sts:AssumeRole", &role), &f);
+            assert_eq!(parse(&fix.trust_statement)["Principal"]["AWS"], *principal, "{caller}");
+            assert_eq!(parse(&fix.identity_statement)["Resource"], json!(role));
+            assert!(
+                fix.commands[0].starts_with(&format!("aws iam update-assume-role-policy{flag} ")),
+                "{}",
+                fix.commands[0]
+            );
+            match identity_verb {
+                Some(verb) => assert!(
+                    fix.commands[1].starts_with(&format!("aws iam {verb}{flag} ")),
+                    "{}",
+                    fix.commands[1]
+                ),
+                None => assert_eq!(fix.commands.len(), 1),
+            }
+            assert!(
+                fix.notes.iter().any(|n| n.contains("different accounts")),
+                "cross-account: {:?}",
+                fix.notes
+            );
+            for op in [
+                "GetFederationToken",
+                "GetSessionToken",
+                "DecodeAuthorizationMessage",
+                "GetAccessKeyInfo",
+            ] {
+                let msg = format!("User: {caller} is not authorized to perform: sts:{op}");
+                let fix = derive_ok("AccessDenied", &msg, &RequestFacts { region, ..facts(op) });
+                assert_eq!(parse(&fix.identity_statement)["Action"], json!(format!("sts:{op}")));
+                assert!(fix.trust_statement.is_none());
+                if let Some(verb) = identity_verb {
+                    assert!(
+                        fix.commands[0].starts_with(&format!("aws iam {verb}{flag} ")),
+                        "{}",
+                        fix.commands[0]
+                    );
+                }
+            }
+        }
+        let root = format!("arn:{p}:iam::123456789012:root");
+        let fix = derive_ok(
+            "AccessDenied",
+            &denied(&root, "sts:AssumeRole", &role),
+            &RequestFacts {
+                role_arn: Some(&role),
+                region,
+                ..facts("AssumeRole")
+            },
+        );
+        assert_eq!(
+            parse(&fix.trust_statement)["Principal"]["AWS"],
+            json!(format!("arn:{p}:iam::111122223333:root"))
+        );
+        let fix = derive_ok(
+            "AccessDenied",
+            &format!("User: {root} is not authorized to perform: sts:GetFederationToken"),
+            &RequestFacts {
+                region,
+                ..facts("GetFederationToken")
+            },
+        );
+        assert!(
+            fix.summary
+                .starts_with(&format!("Account root user {root} may not call sts:GetFederationToken")),
+            "{}",
+            fix.summary
+        );
+        assert!(fix.notes.iter().any(|n| n.contains("service control policy")));
+    }
+}
