@@ -40,7 +40,7 @@ pub fn region_disabled(message: &str, facts: &RequestFacts) -> Option<Fix> {
     let mut commands = Vec::new();
     if is_opt_in(region) {
         commands.push(format!("aws account enable-region --region-name {region}"));
-        notes.push(format!("{region} is an opt-in region: enabling it takes minutes to hours; `aws account get-region-opt-status --region-name {region}` says when it is ENABLED. Run it with the management or account's own credentials allowed account:EnableRegion."));
+        notes.push(format!("{region} is an opt-in region: enabling it takes minutes to hours; `aws account get-region-opt-status --region-name {region}` says when it is ENABLED. Run it with credentials allowed account:EnableRegion (the account's own, or add --account-id from the organization's management account)."));
     } else {
         notes.push(format!("Activate it in the IAM console: Account settings → Security Token Service (STS) → Endpoints → {region} → Activate ({console}/iam/home#/account_settings). There is no CLI command for this."));
     }
