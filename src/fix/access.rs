@@ -346,7 +346,7 @@ fn other_action(
     let short = &action[4..];
     let command = identity_command(
         &caller,
-        &policy_name(&format!("Allow{short}"), caller.arn().last_name()),
+        &format!("Allow{short}"),
         &statement,
         &partition.cli_region(facts.region),
     );

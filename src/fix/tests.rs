@@ -320,7 +320,7 @@ fn other_operations_need_only_the_callers_policy() {
     );
     assert!(
         fix.commands[0].starts_with(
-            "aws iam put-user-policy --region cn-north-1 --user-name Bob --policy-name AllowGetFederationToken-Bob "
+            "aws iam put-user-policy --region cn-north-1 --user-name Bob --policy-name AllowGetFederationToken "
         ),
         "{}",
         fix.commands[0]
