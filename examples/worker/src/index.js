@@ -156,7 +156,7 @@ export default {
         // STS's messages are secret-free by contract; pass them on so callers can fix trust policies.
         const status = e.code === "InvalidParameter" ? 400 : 502;
         const detail = {};
-        for (const k of ["field", "hint", "requestId", "status"]) if (e[k] !== undefined) detail[k === "status" ? "stsStatus" : k] = e[k];
+        for (const k of ["field", "hint", "fix", "requestId", "status"]) if (e[k] !== undefined) detail[k === "status" ? "stsStatus" : k] = e[k];
         return problem(status, e.code, e.message, detail);
       }
       console.error(`assume-role-wasm worker: unexpected ${e?.name ?? "error"}`);
