@@ -29,7 +29,7 @@ pub fn denied(message: &str, facts: &RequestFacts) -> Option<Fix> {
         return Some(Fix {
             summary: format!(
                 "{} cannot be called with temporary credentials: sign it with an IAM user's long-term access keys (AKIA…), not a session's (ASIA… with a session token).",
-                facts.action
+                if facts.action.is_empty() { "This operation" } else { facts.action }
             ),
             ..Default::default()
         });
