@@ -6,7 +6,8 @@
 import { describe, it, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import http from 'node:http';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { startWorld, openPage, copyFrom, screenshot, repo } from './helpers.mjs';
@@ -80,6 +81,52 @@ describe('err.fix on the page', { timeout: 180000 }, () => {
     assert.equal(await page.isVisible('#error'), false);
     assert.deepEqual(errors, []);
     await context.close();
+  });
+
+  /** An STS stand-in for a message shape moto never sends: AssumeRole is refused without naming the
+   * caller; GetCallerIdentity answers with STS's documented example (Bob). CORS as STS does. */
+  async function terseSts() {
+    const identity = readFileSync(path.join(repo, 'tests/fixtures/get_caller_identity.xml'), 'utf8');
+    const denied = '<ErrorResponse xmlns="https://sts.amazonaws.com/doc/2011-06-15/"><Error><Type>Sender</Type><Code>AccessDenied</Code><Message>Access denied</Message></Error><RequestId>r-terse</RequestId></ErrorResponse>';
+    const server = http.createServer((req, res) => {
+      const cors = { 'access-control-allow-origin': req.headers.origin ?? '*', 'access-control-allow-headers': '*', 'access-control-allow-methods': 'POST' };
+      let body = '';
+      req.on('data', (d) => (body += d));
+      req.on('end', () => {
+        if (req.method === 'OPTIONS') return res.writeHead(204, cors).end();
+        const who = body.includes('Action=GetCallerIdentity');
+        res.writeHead(who ? 200 : 403, { ...cors, 'content-type': 'text/xml' }).end(who ? identity : denied);
+      });
+    });
+    await new Promise((r) => server.listen(0, '127.0.0.1', r));
+    return { url: `http://127.0.0.1:${server.address().port}`, close: () => new Promise((r) => server.close(r)) };
+  }
+
+  it('when STS does not name the caller, a Who am I result fills it in (and says so)', async () => {
+    const sts = await terseSts();
+    try {
+      const url = new URL(`#${new URLSearchParams({ endpoint: sts.url })}`, world.server.url).href;
+      // Without a Who am I first: no caller, so no trust statement and no commands, only how to find out.
+      let { page, context } = await openPage(world, { url });
+      await page.click('#assume');
+      await page.waitForSelector('#error .fix');
+      assert.equal(await page.locator('#error .fix pre.code').count(), 1, 'only the identity statement');
+      assert.match(await page.locator('#error .fix-notes').textContent(), /get-caller-identity/);
+      await context.close();
+
+      ({ page, context } = await openPage(world, { url }));
+      await page.click('#whoami');
+      await page.waitForSelector('#identity:not([hidden])');
+      await page.click('#assume');
+      await page.waitForSelector('#error .fix');
+      assert.match(await page.locator('#error .fix-summary').textContent(), /IAM user arn:aws:iam::123456789012:user\/Bob may not assume/);
+      const trust = await page.locator('#error .fix pre.code').first().textContent();
+      assert.deepEqual(JSON.parse(trust).Principal, { AWS: 'arn:aws:iam::123456789012:user/Bob' });
+      assert.match(await page.locator('#error .fix-notes').textContent(), /did not name the caller.*GetCallerIdentity/);
+      await context.close();
+    } finally {
+      await sts.close();
+    }
   });
 
   it('text from the message stays text: no markup from a hostile STS answer', async () => {
