@@ -2,10 +2,12 @@
 // whole block runs nothing. Each command is on its own line after "#   "; copy it without that prefix.
 //
 // Every text comes from STS's message (hostile): control characters (terminal escapes, line breaks that
-// would end the comment and make the rest a live command) are shown as \u escapes, never written raw.
+// would end the comment and make the rest a live command, bidi overrides) are shown as visible escapes
+// by safe-text.js, never written raw; so are the Unicode line separators.
 
-const CONTROL = /[\u0000-\u001f\u007f-\u009f\u2028\u2029]/g;
-const visible = (s) => String(s).replace(CONTROL, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, "0")}`);
+import { safeText, safeJson } from "./safe-text.js";
+
+const visible = (s) => safeText(s).replace(/[\u2028\u2029]/g, (c) => `\\u${c.charCodeAt(0).toString(16)}`);
 
 /** The fix as "# "-prefixed lines, ending with a newline; "" when there is no fix. */
 export function renderFix(fix) {
@@ -15,8 +17,8 @@ export function renderFix(fix) {
     lines.push("", `${title}:`);
     for (const line of text.split("\n")) lines.push(`  ${line}`);
   };
-  if (fix.trustStatement) block("statement for the role's trust policy", JSON.stringify(fix.trustStatement, null, 2));
-  if (fix.identityStatement) block("statement for the caller's own policy", JSON.stringify(fix.identityStatement, null, 2));
+  if (fix.trustStatement) block("statement for the role's trust policy", safeJson(fix.trustStatement, 2));
+  if (fix.identityStatement) block("statement for the caller's own policy", safeJson(fix.identityStatement, 2));
   const commands = Array.isArray(fix.commands) ? fix.commands : [];
   if (commands.length) {
     lines.push("", "AWS CLI commands that apply it (bash/zsh; run each with credentials allowed to change IAM, without the leading \"#   \"):");

@@ -9,7 +9,7 @@ use js_sys::{Array, Object, Reflect, Symbol, JSON};
 use wasm_bindgen::prelude::*;
 
 use crate::error::Error;
-use crate::fix::{self, Fix, RequestFacts};
+use crate::fix::{self, Fix, OwnedClaims, RequestFacts};
 use crate::plan::Plan;
 
 /// The facts of one request, owned (the plan is gone by the time `fixFor` runs).
@@ -17,6 +17,9 @@ use crate::plan::Plan;
 struct Context {
     action: String,
     role_arn: Option<String>,
+    principal_arn: Option<String>,
+    /// The web identity token's claims (never the token: it is a secret).
+    claims: Option<OwnedClaims>,
     has_tags: bool,
     has_transitive_tag_keys: bool,
     has_source_identity: bool,
@@ -61,6 +64,8 @@ fn context_from_plan(plan: &Plan) -> Context {
         match key {
             "Action" => ctx.action = form_decode(value),
             "RoleArn" => ctx.role_arn = Some(form_decode(value)),
+            "PrincipalArn" => ctx.principal_arn = Some(form_decode(value)),
+            "WebIdentityToken" => ctx.claims = OwnedClaims::from_jwt(&form_decode(value)),
             "SourceIdentity" => ctx.has_source_identity = true,
             "ExternalId" => ctx.has_external_id = true,
             "SerialNumber" | "TokenCode" => ctx.has_mfa = true,
@@ -76,6 +81,8 @@ fn derive(code: &str, message: &str, ctx: &Context, known_caller_arn: Option<&st
     let facts = RequestFacts {
         action: &ctx.action,
         role_arn: ctx.role_arn.as_deref(),
+        principal_arn: ctx.principal_arn.as_deref(),
+        web_identity: ctx.claims.as_ref().map(OwnedClaims::as_claims),
         has_tags: ctx.has_tags,
         has_transitive_tag_keys: ctx.has_transitive_tag_keys,
         has_source_identity: ctx.has_source_identity,
@@ -126,8 +133,22 @@ fn context_key() -> Symbol {
 fn context_to_js(ctx: &Context) -> JsValue {
     let o = Object::new();
     set(&o, "action", &JsValue::from_str(&ctx.action));
-    if let Some(role) = &ctx.role_arn {
-        set(&o, "roleArn", &JsValue::from_str(role));
+    for (key, value) in [("roleArn", &ctx.role_arn), ("principalArn", &ctx.principal_arn)] {
+        if let Some(v) = value {
+            set(&o, key, &JsValue::from_str(v));
+        }
+    }
+    if let Some(c) = &ctx.claims {
+        let claims = Object::new();
+        for (key, value) in [("iss", &c.iss), ("aud", &c.aud), ("sub", &c.sub)] {
+            if let Some(v) = value {
+                set(&claims, key, &JsValue::from_str(v));
+            }
+        }
+        if let Some(exp) = c.exp {
+            set(&claims, "exp", &JsValue::from_f64(exp as f64));
+        }
+        set(&o, "claims", &Object::freeze(&claims).into());
     }
     for (k, v) in [
         ("hasTags", ctx.has_tags),
@@ -149,6 +170,22 @@ fn context_from_js(v: &JsValue) -> Context {
     Context {
         action: s("action").unwrap_or_default(),
         role_arn: s("roleArn"),
+        principal_arn: s("principalArn"),
+        claims: {
+            let c = get(v, &JsValue::from_str("claims"));
+            c.is_object().then(|| {
+                let s = |k: &str| get(&c, &JsValue::from_str(k)).as_string();
+                OwnedClaims {
+                    iss: s("iss"),
+                    aud: s("aud"),
+                    sub: s("sub"),
+                    exp: get(&c, &JsValue::from_str("exp"))
+                        .as_f64()
+                        .filter(|e| e.is_finite() && e.abs() < 1e15)
+                        .map(|e| e as i64),
+                }
+            })
+        },
         has_tags: b("hasTags"),
         has_transitive_tag_keys: b("hasTransitiveTagKeys"),
         has_source_identity: b("hasSourceIdentity"),

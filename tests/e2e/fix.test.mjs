@@ -10,10 +10,12 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { startMoto } from "../support/moto.mjs";
+import { withOperations } from "../support/glue-api.mjs";
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../..");
-const api = await import(path.join(root, "pkg/assume_role_wasm.js"));
-api.initSync({ module: readFileSync(path.join(root, "pkg/assume_role_wasm_bg.wasm")) });
+const glue = await import(path.join(root, "pkg/assume_role_wasm.js"));
+glue.initSync({ module: readFileSync(path.join(root, "pkg/assume_role_wasm_bg.wasm")) });
+const api = withOperations(glue);
 const outDir = path.join(root, "test-output/fix");
 
 let moto, tmp;
@@ -183,4 +185,52 @@ test("the trust command keeps every statement it does not need to touch", async 
     { ...existing[3], Principal: { AWS: [moto.alice.arn, moto.bob.arn] } },
     existing[4],
   ]);
+});
+
+/** An STS stand-in for what moto never answers (it does not check web identity tokens): every call gets
+ * `code` with `message`. */
+async function answering(code, message) {
+  const http = await import("node:http");
+  const body = `<ErrorResponse xmlns="https://sts.amazonaws.com/doc/2011-06-15/"><Error><Type>Sender</Type><Code>${code}</Code><Message>${message}</Message></Error><RequestId>r-1</RequestId></ErrorResponse>`;
+  const server = http.createServer((req, res) => {
+    req.resume();
+    req.on("end", () => res.writeHead(400, { "content-type": "text/xml" }).end(body));
+  });
+  await new Promise((r) => server.listen(0, "127.0.0.1", r));
+  return { url: `http://127.0.0.1:${server.address().port}`, close: () => new Promise((r) => server.close(r)) };
+}
+
+test("web identity: the token's iss/aud/exp, decoded from the request, shape the fix", async () => {
+  const b64 = (o) => Buffer.from(JSON.stringify(o)).toString("base64url");
+  const iss = "https://token.actions.githubusercontent.com";
+  const exp = Math.floor(Date.now() / 1000) - 600;
+  const token = `${b64({ alg: "RS256", kid: "k" })}.${b64({ iss, aud: "sts.amazonaws.com", sub: "repo:o/r:ref:refs/heads/main", exp })}.c2lnbmF0dXJl`;
+  const call = (endpoint) =>
+    api.assumeRoleWithWebIdentity({ roleArn: moto.roles.example, roleSessionName: "gha", webIdentityToken: token, endpoint })
+      .then(() => assert.fail("must fail"), (e) => e);
+  const cases = [
+    ["ExpiredTokenException", `Token expired: current date/time ${exp + 600} must be before the expiration date/time ${exp}`],
+    ["InvalidIdentityToken", `No OpenIDConnect provider found in your account for ${iss}`],
+    ["AccessDenied", "Not authorized to perform sts:AssumeRoleWithWebIdentity"],
+  ];
+  const fixes = {};
+  for (const [code, message] of cases) {
+    const sts = await answering(code, message);
+    try {
+      const err = await call(sts.url);
+      assert.equal(err.code, code);
+      fixes[code] = err.fix;
+      assert.ok(!JSON.stringify(err.fix).includes(token.split(".")[1]), "the token itself never appears");
+    } finally {
+      await sts.close();
+    }
+  }
+  assert.match(fixes.ExpiredTokenException.summary, /has expired \(iss "https:\/\/token\.actions\.githubusercontent\.com", aud "sts\.amazonaws\.com", .*expires .* \(10 minutes ago\)\)/);
+  assert.deepEqual(fixes.InvalidIdentityToken.commands, [`aws iam create-open-id-connect-provider --url ${iss} --client-id-list sts.amazonaws.com`]);
+  assert.deepEqual(fixes.AccessDenied.trustStatement, {
+    Effect: "Allow",
+    Principal: { Federated: "arn:aws:iam::123456789012:oidc-provider/token.actions.githubusercontent.com" },
+    Action: "sts:AssumeRoleWithWebIdentity",
+    Condition: { StringEquals: { "token.actions.githubusercontent.com:aud": "sts.amazonaws.com", "token.actions.githubusercontent.com:sub": "repo:o/r:ref:refs/heads/main" } },
+  });
 });
