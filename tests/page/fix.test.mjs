@@ -107,14 +107,23 @@ describe('err.fix on the page', { timeout: 180000 }, () => {
     try {
       const url = new URL(`#${new URLSearchParams({ endpoint: sts.url })}`, world.server.url).href;
       // Without a Who am I first: no caller, so no trust statement and no commands, only how to find out.
-      let { page, context } = await openPage(world, { url });
+      /** The page opened for the stand-in: the link's endpoint confirmed (the page asks first), Bob's keys in. */
+      const open = async () => {
+        const opened = await openPage(world, { url });
+        await opened.page.click('#link-endpoint-confirm');
+        await opened.page.fill('#accessKeyId', world.moto.bob.accessKeyId);
+        await opened.page.fill('#secretAccessKey', world.moto.bob.secretAccessKey);
+        await opened.page.fill('#roleArn', world.moto.roles.example);
+        return opened;
+      };
+      let { page, context } = await open();
       await page.click('#assume');
       await page.waitForSelector('#error .fix');
       assert.equal(await page.locator('#error .fix pre.code').count(), 1, 'only the identity statement');
       assert.match(await page.locator('#error .fix-notes').textContent(), /get-caller-identity/);
       await context.close();
 
-      ({ page, context } = await openPage(world, { url }));
+      ({ page, context } = await open());
       await page.click('#whoami');
       await page.waitForSelector('#identity:not([hidden])');
       await page.click('#assume');
