@@ -54,7 +54,7 @@ async function run(action, read, call, show) {
   } catch (err) {
     announce(`${action} failed.`);
     if (state.identity && opts?.accessKeyId === state.identity.accessKeyId) state.api?.fixFor?.(err, { callerArn: state.identity.arn });
-    showError(err, { action });
+    showError(err, { action, decode: decodeWithForm });
   } finally {
     setBusy(false);
     opts = null;
@@ -85,6 +85,12 @@ function onAssume() {
     reveal('result-title');
     announce(`Assumed ${res.assumedRoleUser.arn}. Credentials expire ${new Date(res.credentials.expiration).toUTCString()}.`);
   });
+}
+
+/** err.fix's "Decode the reason": DecodeAuthorizationMessage with the keys now in the form. */
+async function decodeWithForm(encodedMessage) {
+  const res = await state.api.call('decodeAuthorizationMessage', { ...readCallerIdentity(connect.emulator), encodedMessage });
+  return JSON.stringify(res.decoded ?? res.decodedMessage, null, 2);
 }
 
 function onWhoAmI() {

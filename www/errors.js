@@ -25,7 +25,7 @@ export function clearResultError() {
  * Show `err` (an StsError from the library or a FieldError from form.js). Returns where it went:
  * 'field' or 'result'.
  */
-export function showError(err, { action } = {}) {
+export function showError(err, { action, decode } = {}) {
   const id = err.code === 'InvalidParameter' || err.field ? inputFor(err.field) : null;
   if (id && setFieldError(id, byTheField(err))) {
     $(id).focus();
@@ -49,7 +49,7 @@ export function showError(err, { action } = {}) {
       // Identifiers in monospace (they get copied into support tickets); the message as prose.
       return [h('dt', {}, k), h('dd', {}, k === 'Message' ? h('span', { class: cls }, v) : h('code', { class: cls }, v))];
     })),
-    fixSection(err.fix),
+    fixSection(err.fix, { decode }),
   );
   box.hidden = false;
   box.focus();

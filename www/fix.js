@@ -15,8 +15,29 @@ function codeBlock(label, text) {
     h('pre', { class: 'code', id, tabindex: '0', 'aria-label': label }, text));
 }
 
-/** The fix as a section, or null when the error has none. */
-export function fixSection(fix) {
+/** "Decode the reason": runs `decode(encodedMessage)` (DecodeAuthorizationMessage with the form's keys) and
+ * shows what it returns, or why it failed, in a code block of its own. */
+function decodeOffer(encodedMessage, decode) {
+  const out = h('pre', { class: 'code', id: `fix-block-${++blocks}`, tabindex: '0', 'aria-label': 'Decoded authorization message', 'aria-live': 'polite', hidden: true });
+  const button = h('button', { type: 'button', class: 'fix-decode' }, 'Decode the reason');
+  button.addEventListener('click', async () => {
+    button.disabled = true;
+    try {
+      out.textContent = await decode(encodedMessage);
+    } catch (err) {
+      out.textContent = `Could not decode it: ${err?.code ?? 'Error'}: ${err?.message ?? err}`;
+    }
+    out.hidden = false;
+    button.disabled = false;
+  });
+  return h('div', { class: 'fix-decode-offer' },
+    h('p', {}, button, ' AWS encoded why it refused: decode it with DecodeAuthorizationMessage, using the keys above (they need sts:DecodeAuthorizationMessage).'),
+    out);
+}
+
+/** The fix as a section, or null when the error has none. `decode`, when given, offers to decode an
+ * encoded authorization failure message in place. */
+export function fixSection(fix, { decode } = {}) {
   if (!fix || typeof fix.summary !== 'string') return null;
   const commands = Array.isArray(fix.commands) ? fix.commands : [];
   const notes = Array.isArray(fix.notes) ? fix.notes : [];
@@ -28,6 +49,7 @@ export function fixSection(fix) {
     commands.length ? h('p', { class: 'fix-commands-intro' },
       'AWS CLI commands that apply it (bash or zsh; run them with credentials allowed to change IAM):') : null,
     ...commands.map((c, i) => codeBlock(commands.length > 1 ? `Command ${i + 1} of ${commands.length}` : 'Command', c)),
+    fix.encodedMessage && decode ? decodeOffer(fix.encodedMessage, decode) : null,
     notes.length ? h('ul', { class: 'fix-notes' }, ...notes.map((n) => h('li', {}, n))) : null,
   );
 }

@@ -24,6 +24,11 @@ export function renderFix(fix) {
     lines.push("", "AWS CLI commands that apply it (bash/zsh; run each with credentials allowed to change IAM, without the leading \"#   \"):");
     for (const c of commands) lines.push(`  ${c}`);
   }
+  // The core only hands out a token of base64url-ish characters; anything else is not offered.
+  if (typeof fix.encodedMessage === "string" && /^[A-Za-z0-9+/=_-]{16,16384}$/.test(fix.encodedMessage)) {
+    lines.push("", "or decode the reason with this tool and the same credentials:");
+    lines.push(`  assume-role-wasm decode-authorization-message --encoded-message ${fix.encodedMessage}`);
+  }
   const notes = Array.isArray(fix.notes) ? fix.notes : [];
   if (notes.length) {
     lines.push("", "notes:");

@@ -107,6 +107,7 @@ test("CLI: a message that tries to inject shell produces nothing runnable", asyn
       assert.equal(failed.status, 1, failed.stderr);
       const block = fixBlock(failed.stderr);
       assert.doesNotMatch(block, /\u001b/, "no terminal escape reaches the terminal from the fix");
+      if (message.includes("Encoded")) assert.match(block, /^#   assume-role-wasm decode-authorization-message --encoded-message abcdefghijklmnopqrstuvwxyz$/m);
       // Pasting the whole fix block runs nothing: every line is a comment.
       const pasted = spawnSync("bash", ["-c", block], { env: baseEnv(), encoding: "utf8" });
       assert.equal(pasted.status, 0, pasted.stderr);

@@ -138,6 +138,54 @@ describe('err.fix on the page', { timeout: 180000 }, () => {
     }
   });
 
+  it('an encoded authorization failure: the decode command, and a button that decodes it in place', async () => {
+    const token = 'EnC0ded-Auth_Failure-Message-0123456789abcdef';
+    const decoded = { allowed: false, explicitDeny: false, context: { principal: { arn: 'arn:aws:iam::123456789012:user/Bob' }, action: 'sts:AssumeRole' } };
+    const seen = [];
+    const server = http.createServer((req, res) => {
+      const cors = { 'access-control-allow-origin': req.headers.origin ?? '*', 'access-control-allow-headers': '*', 'access-control-allow-methods': 'POST' };
+      let body = '';
+      req.on('data', (d) => (body += d));
+      req.on('end', () => {
+        if (req.method === 'OPTIONS') return res.writeHead(204, cors).end();
+        seen.push(new URLSearchParams(body));
+        const xml = (s) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/"/g, '&quot;');
+        if (body.includes('Action=DecodeAuthorizationMessage')) {
+          return res.writeHead(200, { ...cors, 'content-type': 'text/xml' }).end(`<DecodeAuthorizationMessageResponse xmlns="https://sts.amazonaws.com/doc/2011-06-15/"><DecodeAuthorizationMessageResult><DecodedMessage>${xml(JSON.stringify(decoded))}</DecodedMessage></DecodeAuthorizationMessageResult><ResponseMetadata><RequestId>r-dec</RequestId></ResponseMetadata></DecodeAuthorizationMessageResponse>`);
+        }
+        res.writeHead(403, { ...cors, 'content-type': 'text/xml' }).end(`<ErrorResponse xmlns="https://sts.amazonaws.com/doc/2011-06-15/"><Error><Type>Sender</Type><Code>AccessDenied</Code><Message>User: arn:aws:iam::123456789012:user/Bob is not authorized to perform: sts:AssumeRole on resource: ${world.moto.roles.example} with an explicit deny in a service control policy. Encoded authorization failure message: ${token}</Message></Error><RequestId>r-enc</RequestId></ErrorResponse>`);
+      });
+    });
+    await new Promise((r) => server.listen(0, '127.0.0.1', r));
+    try {
+      const url = new URL(`#${new URLSearchParams({ endpoint: `http://127.0.0.1:${server.address().port}` })}`, world.server.url).href;
+      const { page, context } = await openPage(world, { url });
+      await page.click('#link-endpoint-confirm');
+      await page.fill('#accessKeyId', world.moto.bob.accessKeyId);
+      await page.fill('#secretAccessKey', world.moto.bob.secretAccessKey);
+      await page.fill('#roleArn', world.moto.roles.example);
+      await page.click('#assume');
+      await page.waitForSelector('#error .fix');
+      assert.match(await page.locator('#error .fix-summary').textContent(), /explicit Deny in a service control policy/);
+      const blocks = await page.$$eval('#error .fix pre.code:not([hidden])', (pres) => pres.map((p) => ({ id: p.id, text: p.textContent })));
+      const command = blocks.find((b) => b.text.startsWith('aws sts decode-authorization-message'));
+      assert.equal(command?.text, `aws sts decode-authorization-message --encoded-message ${token} --query DecodedMessage --output text`);
+      assert.equal(await copyFrom(page, command.id), command.text);
+      // The button, from the keyboard: DecodeAuthorizationMessage with the form's keys, shown in place.
+      await page.focus('#error .fix-decode');
+      await page.keyboard.press('Enter');
+      const out = page.locator('#error .fix-decode-offer pre.code');
+      await out.waitFor({ state: 'visible' });
+      assert.deepEqual(JSON.parse(await out.textContent()), decoded);
+      const sent = seen.find((p) => p.get('Action') === 'DecodeAuthorizationMessage');
+      assert.equal(sent.get('EncodedMessage'), token);
+      await screenshot(page, 'fix-decoded');
+      await context.close();
+    } finally {
+      await new Promise((r) => server.close(r));
+    }
+  });
+
   it('text from the message stays text: no markup from a hostile STS answer', async () => {
     const { page, context } = await openPage(world);
     // A fix built from a hostile-looking error, rendered by the page's own module.
