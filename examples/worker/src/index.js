@@ -147,7 +147,7 @@ export default {
         // the endpoint chose every field, so each is scrubbed of the worker's own secrets in any encoding.
         const status = e.code === "InvalidParameter" ? 400 : 502;
         const detail = {};
-        for (const k of ["field", "hint", "requestId", "status"]) if (e[k] !== undefined) detail[k === "status" ? "stsStatus" : k] = e[k];
+        for (const k of ["field", "hint", "fix", "requestId", "status"]) if (e[k] !== undefined) detail[k === "status" ? "stsStatus" : k] = e[k];
         const body = scrubSecrets({ error: { code: e.code, message: e.message, ...detail } }, ownSecrets(config, tokens));
         return json(status, body);
       }
