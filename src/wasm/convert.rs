@@ -5,6 +5,7 @@ use js_sys::{Array, Function, Object, Reflect};
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 
+use super::keys::with_key;
 use crate::error::{Error, HintContext, Result};
 use crate::exports::RenderOptions;
 use crate::input::{is_shorthand, Input, Value};
@@ -68,7 +69,12 @@ fn wrong_type(field: &str, expected: &str, got: &JsValue) -> Error {
 }
 
 /// A property, or `undefined` when the object is unusable or a getter throws.
-fn get(obj: &JsValue, key: &str) -> JsValue {
+fn get(obj: &JsValue, key: &'static str) -> JsValue {
+    with_key(key, |k| Reflect::get(obj, k)).unwrap_or(JsValue::UNDEFINED)
+}
+
+/// `get` for a name the caller chose (a map's keys): not cached.
+fn get_named(obj: &JsValue, key: &str) -> JsValue {
     Reflect::get(obj, &JsValue::from_str(key)).unwrap_or(JsValue::UNDEFINED)
 }
 
@@ -136,7 +142,7 @@ impl Options {
         })
     }
 
-    fn string(&self, key: &str) -> Result<Option<String>> {
+    fn string(&self, key: &'static str) -> Result<Option<String>> {
         let v = get(&self.obj, key);
         if is_absent(&v) {
             return Ok(None);
@@ -144,11 +150,11 @@ impl Options {
         v.as_string().map(Some).ok_or_else(|| wrong_type(key, "a string", &v))
     }
 
-    fn required(&self, key: &str) -> Result<String> {
+    fn required(&self, key: &'static str) -> Result<String> {
         self.string(key)?.ok_or_else(|| Error::invalid(key, "is required"))
     }
 
-    fn number(&self, key: &str) -> Result<Option<f64>> {
+    fn number(&self, key: &'static str) -> Result<Option<f64>> {
         let v = get(&self.obj, key);
         if is_absent(&v) {
             return Ok(None);
@@ -156,7 +162,7 @@ impl Options {
         v.as_f64().map(Some).ok_or_else(|| wrong_type(key, "a number", &v))
     }
 
-    fn flag(&self, key: &str) -> Result<bool> {
+    fn flag(&self, key: &'static str) -> Result<bool> {
         let v = get(&self.obj, key);
         if is_absent(&v) {
             return Ok(false);
@@ -303,7 +309,7 @@ fn to_value(field: &str, shape: &'static Shape, v: &JsValue) -> Result<Value> {
                 keys_of(v).ok_or_else(|| Error::invalid(field, "could not be read (its keys threw an error)"))?;
             let mut pairs = Vec::new();
             for key in keys {
-                let value = get(v, &key);
+                let value = get_named(v, &key);
                 let text = value
                     .as_string()
                     .ok_or_else(|| wrong_type(&format!("{field}.{key}"), "a string", &value))?;
@@ -329,7 +335,7 @@ pub fn credentials_from_js(v: &JsValue) -> Result<Credentials> {
             v,
         ));
     }
-    let s = |key: &str| -> Result<String> {
+    let s = |key: &'static str| -> Result<String> {
         let value = get(v, key);
         let field = format!("credentials.{key}");
         if key == "expiration" && value.dyn_ref::<js_sys::Date>().is_some() {
@@ -378,8 +384,14 @@ pub fn render_options(v: &JsValue) -> Result<RenderOptions> {
     })
 }
 
-fn set(obj: &Object, key: &str, value: impl Into<JsValue>) {
+fn set(obj: &Object, key: &'static str, value: impl Into<JsValue>) {
     // Setting a data property on a fresh plain object cannot fail.
+    let value = value.into();
+    let _ = with_key(key, |k| Reflect::set(obj, k, &value));
+}
+
+/// `set` for a name from the answer (a map's keys): not cached.
+fn set_named(obj: &Object, key: &str, value: impl Into<JsValue>) {
     let _ = Reflect::set(obj, &JsValue::from_str(key), &value.into());
 }
 
@@ -399,7 +411,7 @@ fn out_to_js(value: &OutValue) -> JsValue {
         OutValue::Map(pairs) => {
             let o = Object::new();
             for (k, v) in pairs {
-                set(&o, k, v.as_str());
+                set_named(&o, k, v.as_str());
             }
             o.into()
         }

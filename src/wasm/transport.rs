@@ -9,6 +9,7 @@ use wasm_bindgen_futures::JsFuture;
 use zeroize::Zeroize;
 
 use super::convert::Transport;
+use super::keys::with_key;
 use crate::error::Error;
 use crate::plan::Plan;
 use crate::response::Output;
@@ -136,9 +137,12 @@ struct Reply {
     request_id: Option<String>,
 }
 
-fn header(headers: &JsValue, name: &str) -> Option<String> {
-    let get = Reflect::get(headers, &"get".into()).ok()?.dyn_into::<Function>().ok()?;
-    get.call1(headers, &name.into()).ok()?.as_string()
+fn header(headers: &JsValue, name: &'static str) -> Option<String> {
+    let get = with_key("get", |k| Reflect::get(headers, k))
+        .ok()?
+        .dyn_into::<Function>()
+        .ok()?;
+    with_key(name, |n| get.call1(headers, n)).ok()?.as_string()
 }
 
 async fn send(
@@ -150,16 +154,17 @@ async fn send(
     let network = |e: &JsValue| Error::Network { message: describe(e) };
     let header_obj = Object::new();
     for (name, value) in headers {
-        let _ = Reflect::set(&header_obj, &(*name).into(), &value.as_str().into());
+        let _ = with_key(name, |k| Reflect::set(&header_obj, k, &value.as_str().into()));
     }
     let init = Object::new();
-    let _ = Reflect::set(&init, &"method".into(), &"POST".into());
-    let _ = Reflect::set(&init, &"headers".into(), &header_obj);
-    let _ = Reflect::set(&init, &"body".into(), &plan.body.as_str().into());
+    let put = |key: &'static str, value: &JsValue| with_key(key, |k| Reflect::set(&init, k, value));
+    let _ = with_key("POST", |post| put("method", post));
+    let _ = put("headers", &header_obj);
+    let _ = put("body", &plan.body.as_str().into());
     // A redirect would carry the signed request elsewhere; surface it as an unexpected response instead.
-    let _ = Reflect::set(&init, &"redirect".into(), &"manual".into());
+    let _ = with_key("manual", |manual| put("redirect", manual));
     if let Some(c) = &deadline.controller {
-        let _ = Reflect::set(&init, &"signal".into(), &c.signal());
+        let _ = put("signal", &c.signal());
     }
     let url = plan.endpoint.url.as_str();
     let started = match &transport.fetch {
@@ -174,7 +179,7 @@ async fn send(
         Err(RaceError::TimedOut) => return Err(deadline.timeout()),
         Err(RaceError::Failed(e)) => return Err(network(&e)),
     };
-    let status = Reflect::get(&response, &"status".into())
+    let status = with_key("status", |k| Reflect::get(&response, k))
         .ok()
         .and_then(|s| s.as_f64())
         .unwrap_or(0.0);
@@ -183,10 +188,10 @@ async fn send(
     } else {
         0
     };
-    let headers = Reflect::get(&response, &"headers".into()).unwrap_or(JsValue::UNDEFINED);
+    let headers = with_key("headers", |k| Reflect::get(&response, k)).unwrap_or(JsValue::UNDEFINED);
     let date = header(&headers, "date");
     let request_id = header(&headers, "x-amzn-requestid");
-    let text = Reflect::get(&response, &"text".into())
+    let text = with_key("text", |k| Reflect::get(&response, k))
         .ok()
         .and_then(|f| f.dyn_into::<Function>().ok())
         .and_then(|f| f.call0(&response).ok())
