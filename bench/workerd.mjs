@@ -85,7 +85,7 @@ const floorInit = { method: "POST", headers: { "Content-Type": "application/json
 export async function run({ smoke }) {
   const server = await startCannedServer(F.ASSUME_ROLE_XML);
   const outdir = await bundle();
-  const colds = [], warm = [], floor = [], hit = [];
+  const colds = [], warm = [], floor = [];
   try {
     for (let s = 0; s < (smoke ? 1 : 5); s++) {
       const mf = new Miniflare({
@@ -112,11 +112,6 @@ export async function run({ smoke }) {
           const f = await measured(mf, pids, floorInit);
           if (f.status !== 401) throw new Error(`floor request: ${f.status}`);
           floor.push(f.ms);
-          // The same session name every time: the worker's provider cache answers, no STS call. What is
-          // left above the floor is the example worker's own JS (body, config, cache, renderExports).
-          const h = await measured(mf, pids, assumeInit("cached"));
-          if (h.status !== 200) throw new Error(`cached request: ${h.status}`);
-          if (i > 0) hit.push(h.ms);
         }
       } finally {
         await mf.dispose();
@@ -128,16 +123,12 @@ export async function run({ smoke }) {
   const warmSteady = warm.slice(Math.floor(warm.length / 5)); // after warm-up (JIT, caches)
   const floorSteady = floor.slice(Math.floor(floor.length / 5));
   const above = warmSteady.map((v, i) => v - floorSteady[i]);
-  const off = Math.floor(hit.length / 5);
-  // hit[k] was measured in iteration k + 1, next to floor[k + 1].
-  const hitAbove = hit.slice(off).map((v, j) => v - floor[off + j + 1]);
   const q = (xs) => { const s = [...xs].sort((a, b) => a - b); return { median: median(s), min: s[Math.floor(s.length * 0.1)], max: s[Math.floor(s.length * 0.9)] }; };
   printTable(`4. workerd CPU per request (examples/worker, POST /credentials → AssumeRole); warm: [p10–p90]`, "ms", [
     { name: "cold: first request", stat: summarize(colds), note: `${((100 * median(colds)) / FREE_PLAN_MS).toFixed(0)}% of the 10 ms free-plan budget` },
     { name: "warm: AssumeRole request", stat: q(warmSteady), note: `${((100 * median(warmSteady)) / FREE_PLAN_MS).toFixed(0)}% of 10 ms` },
     { name: "warm: dispatch floor (401)", stat: q(floorSteady) },
     { name: "warm: AssumeRole above floor", stat: q(above) },
-    { name: "warm: cached answer above floor", stat: q(hitAbove), note: "the worker's own JS; the rest of the line above is the STS call" },
   ]);
-  return { cold: median(colds), warm: median(warmSteady), floor: median(floorSteady), above: median(above), cachedAbove: median(hitAbove) };
+  return { cold: median(colds), warm: median(warmSteady), floor: median(floorSteady), above: median(above) };
 }
