@@ -8,14 +8,18 @@
 //! A call flows: `params` (validate) → `endpoint` (where) → `request` (form body) → `sign` (SigV4) →
 //! fetch → `response` (XML → result or error) → `retry` (what next); `exports` renders the credentials.
 
+pub mod base64;
 pub mod endpoint;
 pub mod error;
 pub mod exports;
+pub mod json;
+pub mod jwt;
 pub mod params;
 pub mod plan;
 pub mod request;
 pub mod response;
 pub mod retry;
+pub mod saml;
 pub mod secret;
 pub mod sign;
 pub mod time;
