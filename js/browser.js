@@ -70,6 +70,16 @@ export function renderUnset(format) {
   return glue.renderUnset(format);
 }
 
+// Keyless sign-in helpers (js/keyless.d.ts): synchronous, like renderExports.
+export function decodeJwtClaims(token, now) {
+  requireLoaded("decodeJwtClaims");
+  return glue.decodeJwtClaims(token, now);
+}
+export function samlRoles(assertion) {
+  requireLoaded("samlRoles");
+  return glue.samlRoles(assertion);
+}
+
 export function createCredentialProvider(stsOptions, settings) {
   return createCredentialProviderWith(stsOptions, settings, { assumeRole, getSessionToken });
 }

@@ -8,6 +8,7 @@ export { isStsError } from "./errors.js";
 glue.initSync({ module: Deno.readFileSync(new URL("../pkg/assume_role_wasm_bg.wasm", import.meta.url)) });
 
 export const { assumeRole, getCallerIdentity, getSessionToken, renderExports, renderUnset } = glue;
+export const { decodeJwtClaims, samlRoles } = glue; // keyless sign-in helpers (js/keyless.d.ts)
 
 /** @type {import("./index.d.ts").createCredentialProvider} */
 export function createCredentialProvider(stsOptions, settings) {

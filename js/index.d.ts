@@ -231,3 +231,6 @@ export declare function createCredentialProvider(
   stsOptions: GetSessionTokenOptions | (() => GetSessionTokenOptions | Promise<GetSessionTokenOptions>),
   settings: CredentialProviderSettings & { operation: "getSessionToken" },
 ): CredentialProvider;
+
+// The keyless sign-in helpers (OIDC token claims, SAML roles).
+export * from "./keyless.js";

@@ -25,6 +25,7 @@ export const getCallerIdentity = (opts) => glue.getCallerIdentity(withTransport(
 export const getSessionToken = (opts) => glue.getSessionToken(withTransport(opts));
 export const renderExports = glue.renderExports;
 export const renderUnset = glue.renderUnset;
+export const { decodeJwtClaims, samlRoles } = glue; // keyless sign-in helpers (js/keyless.d.ts)
 export { nodeFetch };
 
 /** @type {import("./index.d.ts").createCredentialProvider} */

@@ -10,6 +10,7 @@ export { isStsError } from "./errors.js";
 glue.initSync({ module: wasmModule });
 
 export const { assumeRole, getCallerIdentity, getSessionToken, renderExports, renderUnset } = glue;
+export const { decodeJwtClaims, samlRoles } = glue; // keyless sign-in helpers (js/keyless.d.ts)
 
 /** @type {import("./index.d.ts").createCredentialProvider} */
 export function createCredentialProvider(stsOptions, settings) {

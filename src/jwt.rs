@@ -7,11 +7,14 @@
 use crate::base64::{self, Alphabet, DecodeError};
 use crate::error::{Error, Result};
 use crate::json::{self, Value};
+use crate::time;
 
 /// The option name the token goes to STS under: errors name it.
 pub const FIELD: &str = "webIdentityToken";
 /// STS's limit on `WebIdentityToken` (the model: 4..=20000 characters).
 pub const MAX_TOKEN_CHARS: usize = 20_000;
+/// 10000-01-01T00:00:00Z: ISO-8601 dates past it need five-digit years.
+const YEAR_10000_S: i64 = 253_402_300_800;
 
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct TokenInfo {
@@ -26,6 +29,8 @@ pub struct TokenInfo {
     pub exp: Option<i64>,
     pub iat: Option<i64>,
     pub nbf: Option<i64>,
+    /// `exp` as `YYYY-MM-DDTHH:MM:SSZ`, when it falls in years 1970..=9999.
+    pub expires_at: Option<String>,
     /// `Some(true)` when `exp` is at or before `now`; `None` without a usable `exp`.
     pub expired: Option<bool>,
     /// "expired 4 minutes ago", "expires in 55 minutes", or why there is no expiry to show.
@@ -169,6 +174,9 @@ pub fn decode_jwt_claims(token: &str, now_ms: u64) -> Result<TokenInfo> {
         sub: string_claim(&claims, "sub")?,
         iat: date_claim(&claims, "iat")?,
         nbf: date_claim(&claims, "nbf")?,
+        expires_at: exp
+            .filter(|s| (0..YEAR_10000_S).contains(s))
+            .map(|s| time::format_iso8601(s.unsigned_abs() * 1000)),
         exp,
         expired,
         expiry,
@@ -182,7 +190,7 @@ mod tests {
     use super::*;
     use crate::base64::encode_standard;
 
-    const NOW_MS: u64 = 1_795_867_200_000; // 2026-11-28T08:00:00Z
+    const NOW_MS: u64 = 1_795_867_200_000; // 2026-11-28T12:00:00Z
 
     fn b64url(s: &str) -> String {
         encode_standard(s.as_bytes())
@@ -226,6 +234,7 @@ mod tests {
         assert_eq!(info.iat, Some(1_795_867_200 + 3000));
         assert_eq!(info.expired, Some(false));
         assert_eq!(info.expiry, "expires in 55 minutes");
+        assert_eq!(info.expires_at.as_deref(), Some("2026-11-28T12:55:00Z"));
         assert_eq!(info.header.get("alg").and_then(Value::as_str), Some("RS256"));
     }
 
@@ -243,6 +252,11 @@ mod tests {
         // A time before 1970 or far in the future does not overflow.
         assert!(decode_jwt_claims(&gh(-1_795_867_200 * 2), NOW_MS).is_ok());
         assert!(decode_jwt_claims(&gh(-1), u64::MAX).is_ok());
+        assert_eq!(decode_jwt_claims(&gh(-1_795_867_201), NOW_MS).unwrap().expires_at, None);
+        assert_eq!(
+            decode_jwt_claims(&gh(300_000_000_000), NOW_MS).unwrap().expires_at,
+            None
+        );
     }
 
     #[test]

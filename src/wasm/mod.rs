@@ -3,6 +3,7 @@
 
 mod bench_api;
 mod convert;
+mod keyless;
 mod transport;
 
 use wasm_bindgen::prelude::*;
