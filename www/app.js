@@ -10,6 +10,7 @@ import { buildTabs } from './tabs.js';
 import { wireCopyButtons } from './copy.js';
 import { showCredentials, hideResult, renderAllExports, renderConfigBlock } from './result.js';
 import { wireTarget, applyEmulatorPreset, chainedRoleFor } from './target.js';
+import { wasmSource } from './wasm-integrity.js';
 
 const state = { api: null, last: null };
 
@@ -24,7 +25,7 @@ function setBusy(busy) {
 async function loadSigner() {
   try {
     const api = await import('./pkg/assume_role_wasm.js');
-    await api.default(); // fetches pkg/assume_role_wasm_bg.wasm next to the glue
+    await api.default(wasmSource()); // pkg/assume_role_wasm_bg.wasm; SRI-checked in dist/ (wasm-integrity.js)
     return api;
   } catch (err) {
     console.error('signer failed to load', err.name); // no details: nothing secret here, but keep logs bare
