@@ -3,14 +3,24 @@
 
 import * as glue from "../pkg/assume_role_wasm.js";
 import { createCredentialProviderWith } from "./provider.js";
+import { setRunner } from "./runner.js";
+import { assumeRole, getSessionToken, assumeRoleWithWebIdentity } from "./operations.js";
+export * from "./operations.js";
 export { isStsError } from "./errors.js";
 
 glue.initSync({ module: Deno.readFileSync(new URL("../pkg/assume_role_wasm_bg.wasm", import.meta.url)) });
 
-export const { assumeRole, getCallerIdentity, getSessionToken, renderExports, renderUnset } = glue;
+setRunner(glue.call);
+export const { renderExports, renderUnset, formats, operations, regions, resolveEndpoint } = glue;
 export const { decodeJwtClaims, samlRoles } = glue; // keyless sign-in helpers (js/keyless.d.ts)
 
 /** @type {import("./index.d.ts").createCredentialProvider} */
 export function createCredentialProvider(stsOptions, settings) {
-  return createCredentialProviderWith(stsOptions, settings, glue);
+  return createCredentialProviderWith(stsOptions, settings, { assumeRole, getSessionToken, assumeRoleWithWebIdentity }, {
+    // Read only when called without options (needs --allow-env and --allow-read for the token file).
+    get env() {
+      return Deno.env.toObject();
+    },
+    readTextFile: (file) => Deno.readTextFile(file),
+  });
 }

@@ -3,9 +3,13 @@
 // (see node-transport.js for why and what it guarantees).
 
 import { readFileSync } from "node:fs";
+import { readFile } from "node:fs/promises";
 import * as glue from "../pkg/assume_role_wasm.js";
 import { nodeFetch } from "./node-transport.js";
 import { createCredentialProviderWith } from "./provider.js";
+import { setRunner } from "./runner.js";
+import { assumeRole, getSessionToken, assumeRoleWithWebIdentity } from "./operations.js";
+export * from "./operations.js";
 export { isStsError } from "./errors.js";
 
 glue.initSync({ module: readFileSync(new URL("../pkg/assume_role_wasm_bg.wasm", import.meta.url)) });
@@ -17,18 +21,15 @@ function withTransport(opts) {
   return { ...opts, fetch: nodeFetch };
 }
 
-/** @type {import("./index.d.ts").assumeRole} */
-export const assumeRole = (opts) => glue.assumeRole(withTransport(opts));
-/** @type {import("./index.d.ts").getCallerIdentity} */
-export const getCallerIdentity = (opts) => glue.getCallerIdentity(withTransport(opts));
-/** @type {import("./index.d.ts").getSessionToken} */
-export const getSessionToken = (opts) => glue.getSessionToken(withTransport(opts));
-export const renderExports = glue.renderExports;
-export const renderUnset = glue.renderUnset;
+setRunner((action, opts) => glue.call(action, withTransport(opts)));
+export const { renderExports, renderUnset, formats, operations, regions, resolveEndpoint } = glue;
 export const { decodeJwtClaims, samlRoles } = glue; // keyless sign-in helpers (js/keyless.d.ts)
 export { nodeFetch };
 
 /** @type {import("./index.d.ts").createCredentialProvider} */
 export function createCredentialProvider(stsOptions, settings) {
-  return createCredentialProviderWith(stsOptions, settings, { assumeRole, getSessionToken });
+  return createCredentialProviderWith(stsOptions, settings, { assumeRole, getSessionToken, assumeRoleWithWebIdentity }, {
+    env: process.env, // AWS_ROLE_ARN + AWS_WEB_IDENTITY_TOKEN_FILE when called without options
+    readTextFile: (file) => readFile(file, "utf8"),
+  });
 }

@@ -5,14 +5,18 @@
 import * as glue from "../pkg/assume_role_wasm.js";
 import wasmModule from "../pkg/assume_role_wasm_bg.wasm";
 import { createCredentialProviderWith } from "./provider.js";
+import { setRunner } from "./runner.js";
+import { assumeRole, getSessionToken, assumeRoleWithWebIdentity } from "./operations.js";
+export * from "./operations.js";
 export { isStsError } from "./errors.js";
 
 glue.initSync({ module: wasmModule });
 
-export const { assumeRole, getCallerIdentity, getSessionToken, renderExports, renderUnset } = glue;
+setRunner(glue.call);
+export const { renderExports, renderUnset, formats, operations, regions, resolveEndpoint } = glue;
 export const { decodeJwtClaims, samlRoles } = glue; // keyless sign-in helpers (js/keyless.d.ts)
 
 /** @type {import("./index.d.ts").createCredentialProvider} */
 export function createCredentialProvider(stsOptions, settings) {
-  return createCredentialProviderWith(stsOptions, settings, glue);
+  return createCredentialProviderWith(stsOptions, settings, { assumeRole, getSessionToken, assumeRoleWithWebIdentity });
 }

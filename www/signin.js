@@ -234,7 +234,7 @@ export function keylessCall(state, emu) {
     title: web ? 'Role credentials (web identity)' : 'Role credentials (SAML)',
     how: web ? 'with your OIDC token' : 'with your SAML response',
     read: () => (web ? readWebIdentity(emu) : readSaml(emu)),
-    call: (o) => (web ? state.api.assumeRoleWithWebIdentity(o) : state.api.assumeRoleWithSaml(o)),
+    call: (o) => (web ? state.api.call('assumeRoleWithWebIdentity', o) : state.api.call('assumeRoleWithSaml', o)),
     showConfig: (o) => {
       $('config-block').textContent = configBlock(method, o);
       $('config-profile-name').textContent = roleName(o.roleArn);

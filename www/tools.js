@@ -44,7 +44,7 @@ export function wireTools({ run, getApi, emulator, last, announce }) {
       const targetAccessKeyId = $('targetAccessKeyId').value.trim();
       if (!targetAccessKeyId) throw new FieldError('targetAccessKeyId', 'Enter an access key ID (AKIA… or ASIA…).');
       return { ...signer(emulator, last), targetAccessKeyId };
-    }, (o) => getApi().getAccessKeyInfo(o), (res, o) => {
+    }, (o) => getApi().call('getAccessKeyInfo', o), (res, o) => {
       const out = $('account-result');
       out.textContent = `${o.targetAccessKeyId} belongs to account ${res.account}.`;
       out.hidden = false;
@@ -61,7 +61,7 @@ export function wireTools({ run, getApi, emulator, last, announce }) {
       const encodedMessage = $('encodedMessage').value.replace(/^[\s\S]*?failure message:\s*/i, '').replace(/\s+/g, '').replace(/^["']|["'.]$/g, '');
       if (!encodedMessage) throw new FieldError('encodedMessage', 'Paste the encoded message from the AccessDenied error.');
       return { ...signer(emulator, last), encodedMessage };
-    }, (o) => getApi().decodeAuthorizationMessage(o), (res) => {
+    }, (o) => getApi().call('decodeAuthorizationMessage', o), (res) => {
       $('decoded-message').textContent = pretty(res.decodedMessage);
       $('decoded-block').hidden = false;
       $('decoded-message').focus();

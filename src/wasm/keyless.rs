@@ -5,7 +5,7 @@ use js_sys::{Array, Object, Reflect};
 use wasm_bindgen::prelude::*;
 
 use super::convert::{required_string, to_js_error};
-use crate::error::{Error, Operation};
+use crate::error::{Error, HintContext};
 use crate::json::Value;
 use crate::{jwt, saml};
 
@@ -48,8 +48,13 @@ fn now_ms(now: &JsValue) -> Result<u64, Error> {
 }
 
 fn to_js(e: &Error) -> JsValue {
-    // Input errors only: the operation picks hints for STS errors, which these helpers never produce.
-    to_js_error(e, Operation::GetCallerIdentity, false)
+    // Input errors only, found before any call: no STS hint applies.
+    let ctx = HintContext {
+        action: "",
+        used_session_token: false,
+        attempts: 0,
+    };
+    to_js_error(e, &ctx)
 }
 
 /// What an OIDC token (JWT) says — NOT verified (STS verifies it): header, claims, and `iss`, `aud`
