@@ -10,7 +10,9 @@ import { execFileSync } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { startWorld, openPage, screenshot, repo } from './helpers.mjs';
+import http from 'node:http';
+import { startServer } from '../../scripts/serve.mjs';
+import { startWorld, openPage, screenshot, repo, launchBrowser } from './helpers.mjs';
 import { makeJwt, makeSamlResponse } from '../support/keyless-fixtures.mjs';
 
 const ACCOUNT = '123456789012';
@@ -190,5 +192,66 @@ describe('keyless sign-in and tools', { timeout: 180000 }, () => {
     await page.click('#account-check');
     assert.match(await page.locator('#targetAccessKeyId-error').innerText(), /Enter an access key ID/);
     await context.close();
+  });
+});
+
+// moto lacks DecodeAuthorizationMessage: a local server answers with the documented response shape (and
+// CORS, as STS does for browsers), standing in as the page's emulator endpoint.
+describe('decode an authorization failure (documented response shape)', { timeout: 120000 }, () => {
+  const DECODED = '{"allowed":false,"explicitDeny":false,"matchedStatements":{"items":[]},"context":{"principal":{"id":"AIDACKCEVSQ6C2EXAMPLE","name":"Bob"},"action":"ec2:RunInstances","resource":"arn:aws:ec2:us-east-1:123456789012:instance/*"}}';
+  let sts, page, browser, context;
+  const seen = [];
+  before(async () => {
+    const server = http.createServer((req, res) => {
+      const cors = { 'access-control-allow-origin': req.headers.origin ?? '*', 'access-control-allow-headers': '*', 'access-control-allow-methods': 'POST', 'access-control-expose-headers': 'x-amzn-requestid' };
+      if (req.method === 'OPTIONS') { res.writeHead(204, cors); return res.end(); }
+      let body = '';
+      req.on('data', (d) => (body += d));
+      req.on('end', () => {
+        const form = new URLSearchParams(body);
+        seen.push({ form, signed: 'authorization' in req.headers });
+        const xml = `<DecodeAuthorizationMessageResponse xmlns="https://sts.amazonaws.com/doc/2011-06-15/"><DecodeAuthorizationMessageResult><DecodedMessage>${DECODED.replace(/&/g, '&amp;').replace(/</g, '&lt;')}</DecodedMessage></DecodeAuthorizationMessageResult><ResponseMetadata><RequestId>dec-1</RequestId></ResponseMetadata></DecodeAuthorizationMessageResponse>`;
+        res.writeHead(200, { ...cors, 'content-type': 'text/xml', 'x-amzn-requestid': 'dec-1' });
+        res.end(xml);
+      });
+    });
+    await new Promise((r) => server.listen(0, '127.0.0.1', r));
+    const endpoint = `http://127.0.0.1:${server.address().port}`;
+    const web = await startServer({ port: 0, emulator: {
+      endpoint, region: 'us-east-1', accessKeyId: 'AKIAIOSFODNN7EXAMPLE', secretAccessKey: 'wJalrXUtnFEMI/K7MDENG/bPxRfiCYzEXAMPLEKEY',
+      arn: 'arn:aws:iam::123456789012:user/Bob', roles: { example: 'arn:aws:iam::123456789012:role/example-role' },
+    } });
+    sts = { server, web };
+    browser = await launchBrowser();
+    context = await browser.newContext();
+    page = await context.newPage();
+    await page.goto(web.url);
+    await page.waitForSelector('html[data-ready="true"]', { timeout: 15000 });
+  });
+  after(async () => {
+    await browser?.close();
+    await sts?.web.close();
+    sts?.server.close();
+  });
+
+  it('pastes a whole error line, sends only the message (signed), shows the decoded JSON indented', async () => {
+    await page.fill('#encodedMessage', 'An error occurred (UnauthorizedOperation): You are not authorized to perform this operation. Encoded authorization failure message: EXAMPLE-encoded+msg/part\n2==');
+    await page.click('#decode');
+    await page.waitForSelector('#decoded-block:not([hidden])');
+    const shown = await page.locator('#decoded-message').innerText();
+    assert.deepEqual(JSON.parse(shown), JSON.parse(DECODED));
+    assert.match(shown, /\n {2}"allowed": false,/);
+    const req = seen.at(-1);
+    assert.equal(req.form.get('Action'), 'DecodeAuthorizationMessage');
+    assert.equal(req.form.get('EncodedMessage'), 'EXAMPLE-encoded+msg/part2==');
+    assert.equal(req.signed, true);
+    assert.equal(await page.evaluate(() => document.activeElement.id), 'decoded-message', 'focus moves to the result');
+    await screenshot(page, 'keyless-decode');
+  });
+
+  it('an empty box says what to paste, by the field', async () => {
+    await page.fill('#encodedMessage', '   ');
+    await page.click('#decode');
+    assert.match(await page.locator('#encodedMessage-error').innerText(), /Paste the encoded message/);
   });
 });
