@@ -2,7 +2,7 @@
 // browser.d.ts adds `init`/`initSync`, node.d.ts adds `nodeFetch`. The operations' options, results and
 // functions are generated from AWS's STS model into operations.d.ts (scripts/gen-model.mjs).
 
-import type { Credentials, GetCallerIdentityResult, AssumeRoleOptions, GetSessionTokenOptions, OperationName, AssumeRoleWithWebIdentityOptions } from "./operations.js";
+import type { Credentials, GetCallerIdentityResult, AssumeRoleOptions, GetSessionTokenOptions, OperationName, ExportFormat, ShellFormat, AssumeRoleWithWebIdentityOptions } from "./operations.js";
 export * from "./operations.js";
 
 /** The request the wasm hands to a custom `fetch`. */
@@ -71,22 +71,6 @@ export interface ResultMetadata {
 
 /** @deprecated use {@link GetCallerIdentityResult} */
 export type CallerIdentity = GetCallerIdentityResult;
-
-/** Output formats of `renderExports` (`zsh` and `sh` are aliases of `bash`). */
-export type ExportFormat =
-  | "bash"
-  | "zsh"
-  | "sh"
-  | "fish"
-  | "powershell"
-  | "cmd"
-  | "dotenv"
-  | "credentials"
-  | "credential-process"
-  | "json";
-
-/** Formats `renderUnset` accepts (the shell ones). */
-export type ShellFormat = "bash" | "zsh" | "sh" | "fish" | "powershell" | "cmd";
 
 export interface RenderOptions {
   /** Profile name of the `credentials` format's `[section]`. Default `default`. */

@@ -10,6 +10,7 @@ import { createCredentialProviderWith } from "./provider.js";
 import { setRunner } from "./runner.js";
 import { assumeRole, getSessionToken, assumeRoleWithWebIdentity } from "./operations.js";
 export * from "./operations.js";
+import { fromProfileWith } from "./profile.js";
 export { isStsError } from "./errors.js";
 
 glue.initSync({ module: readFileSync(new URL("../pkg/assume_role_wasm_bg.wasm", import.meta.url)) });
@@ -32,4 +33,9 @@ export function createCredentialProvider(stsOptions, settings) {
     env: process.env, // AWS_ROLE_ARN + AWS_WEB_IDENTITY_TOKEN_FILE when called without options
     readTextFile: (file) => readFile(file, "utf8"),
   });
+}
+
+/** Credentials for a profile of ~/.aws/config and ~/.aws/credentials, resolved as the AWS CLI does (js/profile.js). */
+export function fromProfile(options) {
+  return fromProfileWith(options, { assumeRole });
 }

@@ -2032,3 +2032,9 @@ export function getWebIdentityToken(opts: GetWebIdentityTokenOptions): Promise<G
 
 /** Every operation's JS name. */
 export type OperationName = "assumeRole" | "assumeRoleWithSaml" | "assumeRoleWithWebIdentity" | "assumeRoot" | "decodeAuthorizationMessage" | "getAccessKeyInfo" | "getCallerIdentity" | "getDelegatedAccessToken" | "getFederationToken" | "getScopedCredentials" | "getSessionToken" | "getWebIdentityToken";
+
+/** Output formats of `renderExports` (src/exports.rs; aliases such as `zsh` are listed with their format). */
+export type ExportFormat = "bash" | "zsh" | "sh" | "fish" | "powershell" | "cmd" | "dotenv" | "credentials" | "credential-process" | "json";
+
+/** Formats `renderUnset` accepts (the shell ones). */
+export type ShellFormat = "bash" | "zsh" | "sh" | "fish" | "powershell" | "cmd";

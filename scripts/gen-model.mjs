@@ -1,5 +1,6 @@
 #!/usr/bin/env node
-// Generates the operation table and the endpoint data from AWS's own files (vendor/), as the AWS SDKs do:
+// Generates the operation table and the endpoint data from AWS's own files (vendor/), as the AWS SDKs do
+// (and the export formats' TypeScript names from src/exports.rs's FORMATS table):
 //   vendor/sts/service-2.json        → src/model/generated.rs (operations, members, constraints),
 //                                      js/operations.js (one JS function per operation),
 //                                      js/operations.d.ts (option and result types, the model's docs as JSDoc)
@@ -475,6 +476,17 @@ for (const o of ops) {
   dts += `export function ${o.js}(opts: ${o.action}Options): Promise<${o.action}Result>;\n\n`;
 }
 dts += `/** Every operation's JS name. */\nexport type OperationName = ${ops.map((o) => JSON.stringify(o.js)).join(" | ")};\n`;
+
+// The export formats' names, read from the one table of them (src/exports.rs FORMATS: data in Rust syntax),
+// so that a new format is one entry there and the types follow.
+const exportsRs = readFileSync(join(root, "src/exports.rs"), "utf8");
+const formatRows = [...exportsRs.matchAll(/FormatInfo \{ format: Format::\w+, id: "([^"]+)", aliases: &\[([^\]]*)\], listed_aliases: (\d+),[^}]*?shell: (true|false)/g)].map(
+  ([, id, aliases, listed, shell]) => ({ id, listed: [...aliases.matchAll(/"([^"]+)"/g)].map((m) => m[1]).slice(0, Number(listed)), shell: shell === "true" }),
+);
+if (formatRows.length === 0) throw new Error("no FormatInfo rows found in src/exports.rs");
+const formatUnion = (rows) => rows.flatMap((f) => [f.id, ...f.listed]).map((n) => JSON.stringify(n)).join(" | ");
+dts += `\n/** Output formats of \`renderExports\` (src/exports.rs; aliases such as \`zsh\` are listed with their format). */\nexport type ExportFormat = ${formatUnion(formatRows)};\n`;
+dts += `\n/** Formats \`renderUnset\` accepts (the shell ones). */\nexport type ShellFormat = ${formatUnion(formatRows.filter((f) => f.shell))};\n`;
 
 // ---- write or check -------------------------------------------------------------------------------
 

@@ -9,7 +9,8 @@ import { webIdentityFromEnv } from "../../js/web-identity.js";
 import { resolveRegion, resolveEndpoint, SourceError } from "./source.js";
 
 /**
- * Source credentials from the web identity environment, or null when it does not apply.
+ * Source credentials from the web identity environment (shaped like profile.js's commandCredentials), or
+ * null when it does not apply.
  * @param {object} flags the parsed flags (profile, region, endpointUrl)
  * @param {object} env the environment
  * @param {Function} assumeRoleWithWebIdentity the API function (from js/node.js)
@@ -38,5 +39,11 @@ export async function webIdentitySource(flags, env, assumeRoleWithWebIdentity) {
     ...(endpoint ? { endpoint } : {}),
   });
   const { accessKeyId, secretAccessKey, sessionToken } = credentials;
-  return { accessKeyId, secretAccessKey, sessionToken, webIdentityRole: opts.roleArn };
+  // The shape of profile.js's commandCredentials: the command then signs with these, where it was asked to.
+  return {
+    credentials: { accessKeyId, secretAccessKey, sessionToken },
+    ...(region ? { region } : {}),
+    ...(endpoint ? { endpoint } : {}),
+    webIdentityRole: opts.roleArn,
+  };
 }

@@ -50,7 +50,7 @@ describe("drift: the core is the one source", () => {
     const formats = api.formats();
     const names = formats.flatMap((f) => [f.id, ...f.listedAliases]);
     const shells = formats.filter((f) => f.shell).flatMap((f) => [f.id, ...f.listedAliases]);
-    const dts = read("js/index.d.ts");
+    const dts = read("js/operations.d.ts");
     const union = (name) => [...dts.match(new RegExp(`export type ${name} =([^;]+);`))[1].matchAll(/"([^"]+)"/g)].map((m) => m[1]);
     assert.deepEqual(union("ExportFormat").sort(), [...names].sort());
     assert.deepEqual(union("ShellFormat").sort(), [...shells].sort());
