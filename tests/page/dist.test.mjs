@@ -7,7 +7,7 @@ import { describe, it, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import http from 'node:http';
 import { createHash } from 'node:crypto';
-import { mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync, appendFileSync, cpSync } from 'node:fs';
+import { mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync, appendFileSync, cpSync, chmodSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { buildDist } from '../../scripts/dist.mjs';
@@ -170,5 +170,104 @@ describe('dist/', { timeout: 180000 }, () => {
     } finally {
       await close();
     }
+  });
+});
+
+// The header file for nginx, in real nginx (Debian's nginx-light, scripts/setup.sh): every header of the
+// dev server arrives, the wasm has its type, the page works, and a page of another origin cannot frame it.
+describe('dist/nginx.conf in nginx', { timeout: 120000 }, () => {
+  let out, nginx, port, moto, browser, other, dir;
+  before(async () => {
+    dir = mkdtempSync(path.join(tmpdir(), 'arw-nginx-'));
+    chmodSync(dir, 0o755); // nginx's workers run as www-data: they must read the site
+    out = buildDist({ out: path.join(dir, 'site') }).out;
+    moto = await startMoto();
+    // What serve.mjs generates for `npm start`; on a real host there is none and the page has no preset.
+    writeFileSync(path.join(out, 'emulator.json'), JSON.stringify(emulatorInfo(moto)));
+    const probe = http.createServer();
+    await new Promise((r) => probe.listen(0, '127.0.0.1', r));
+    port = probe.address().port;
+    await new Promise((r) => probe.close(r));
+    const conf = path.join(dir, 'nginx-test.conf');
+    writeFileSync(conf, `daemon off;
+pid ${dir}/nginx.pid;
+error_log ${dir}/error.log;
+events {}
+http {
+  include /etc/nginx/mime.types;
+  access_log off;
+  client_body_temp_path ${dir}/body;
+  server {
+    listen 127.0.0.1:${port};
+    root ${out};
+    include ${out}/nginx.conf;
+  }
+}
+`);
+    const { spawn } = await import('node:child_process');
+    nginx = spawn('/usr/sbin/nginx', ['-c', conf, '-p', dir], { stdio: ['ignore', 'ignore', 'pipe'] });
+    let stderr = '';
+    nginx.stderr.on('data', (d) => (stderr += d));
+    for (let i = 0; ; i++) {
+      try {
+        await fetch(`http://127.0.0.1:${port}/`);
+        break;
+      } catch {
+        if (i > 50 || nginx.exitCode !== null) throw new Error(`nginx did not start (is nginx-light installed? scripts/setup.sh): ${stderr}`);
+        await new Promise((r) => setTimeout(r, 100));
+      }
+    }
+    browser = await launchBrowser();
+    // Another origin that tries to frame the page (a clickjacking host).
+    other = http.createServer((req, res) => {
+      res.writeHead(200, { 'Content-Type': 'text/html' });
+      res.end(`<!doctype html><iframe id="f" src="http://127.0.0.1:${port}/" width="800" height="600"></iframe>`);
+    });
+    await new Promise((r) => other.listen(0, '127.0.0.1', r));
+  });
+  after(async () => {
+    await browser?.close();
+    other?.close();
+    if (nginx && nginx.exitCode === null) {
+      const exited = new Promise((r) => nginx.once('exit', r));
+      nginx.kill('SIGTERM');
+      await exited;
+    }
+    await moto?.stop();
+    if (dir) rmSync(dir, { recursive: true, force: true });
+  });
+
+  it('every header serve.mjs sends arrives on the page, its modules and the wasm (application/wasm)', async () => {
+    for (const file of ['', 'app.js', 'pkg/assume_role_wasm_bg.wasm', 'style.css']) {
+      const res = await fetch(`http://127.0.0.1:${port}/${file}`);
+      assert.equal(res.status, 200, file);
+      for (const [k, v] of Object.entries(COMMON_HEADERS)) assert.equal(res.headers.get(k), v, `${k} on /${file}`);
+      if (file.endsWith('.wasm')) assert.equal(res.headers.get('content-type'), 'application/wasm');
+    }
+  });
+
+  it('the page works from nginx (emulator preset: Who am I → Bob)', async () => {
+    const context = await browser.newContext();
+    const page = await context.newPage();
+    await page.goto(`http://127.0.0.1:${port}/`);
+    await page.waitForSelector('html[data-ready="true"]', { timeout: 15000 });
+    await page.click('#whoami');
+    await page.waitForSelector('#identity:not([hidden])');
+    assert.equal(await page.locator('#identity-arn').innerText(), 'arn:aws:iam::123456789012:user/Bob');
+    await context.close();
+  });
+
+  it('another origin cannot frame it: the header refuses before any script of the page runs', async () => {
+    const context = await browser.newContext();
+    const page = await context.newPage();
+    const log = [];
+    page.on('console', (m) => log.push(m.text()));
+    await page.goto(`http://127.0.0.1:${other.address().port}/`);
+    await page.waitForTimeout(1500);
+    const frame = page.frames().find((f) => f !== page.mainFrame());
+    const framedForm = frame ? await frame.locator('#form').count().catch(() => 0) : 0;
+    assert.equal(framedForm, 0, 'the framed document must not be the page');
+    assert.ok(log.some((l) => /frame-ancestors/.test(l)), log.join('\n'));
+    await context.close();
   });
 });
