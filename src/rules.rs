@@ -35,7 +35,10 @@ pub fn before_model(input: &Input) -> Result<()> {
         if items.len() > 10 {
             return Err(Error::invalid(
                 "policyArns",
-                format!("has {} ARNs; at most 10 managed session policies are allowed", items.len()),
+                format!(
+                    "has {} ARNs; at most 10 managed session policies are allowed",
+                    items.len()
+                ),
             ));
         }
         let members = struct_members(member);
