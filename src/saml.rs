@@ -141,7 +141,9 @@ fn is_iam_arn(s: &str, kind: &str) -> bool {
         && partition.starts_with("aws")
         && account.len() == 12
         && account.bytes().all(|c| c.is_ascii_digit())
-        && name.is_some_and(|n| !n.is_empty() && !n.contains(char::is_whitespace))
+        // IAM names and paths are printable ASCII: nothing invisible or direction-changing (U+202E) can
+        // make one role read as another in a picker.
+        && name.is_some_and(|n| !n.is_empty() && n.bytes().all(|c| c.is_ascii_graphic()))
 }
 
 /// One attribute value: `role,provider` or `provider,role`.
@@ -441,6 +443,9 @@ mod tests {
         assert!(!is_iam_arn("arn:aws:iam::123456789012:role/", "role"));
         assert!(!is_iam_arn("arn:aws:iam::123456789012:rolex/y", "role"));
         assert!(!is_iam_arn("arn:aws:iam::123456789012:role/a b", "role"));
+        assert!(!is_iam_arn("arn:aws:iam::123456789012:role/admin\u{202e}nimda", "role"));
+        assert!(!is_iam_arn("arn:aws:iam::123456789012:role/caf\u{e9}", "role"));
+        assert!(is_iam_arn("arn:aws:iam::123456789012:role/path/to/Name+=,.@_-", "role"));
         assert!(!is_iam_arn("arn:aws:iam::123456789012", "role"));
     }
 

@@ -60,6 +60,13 @@ function showMethod(method) {
 
 // ---- web identity -------------------------------------------------------------------------------
 
+/** A claim as text a person can trust: controls and direction overrides (U+202E can make
+ * `https://evil.example` read as something else) become visible `\u{…}` escapes. */
+export function visible(value) {
+  return String(value).replace(/[\u0000-\u001f\u007f-\u009f\u200b-\u200f\u2028-\u202e\u2060-\u2069\ufeff]/g,
+    (c) => `\\u{${c.codePointAt(0).toString(16)}}`);
+}
+
 function row(label, ...value) {
   return [h('dt', {}, label), h('dd', {}, ...value)];
 }
@@ -94,14 +101,14 @@ export function describeToken() {
     return null;
   }
   claims.replaceChildren(
-    ...row('Issuer', h('code', {}, c.iss ?? '(none)')),
-    ...row('Audience', h('code', {}, c.aud.length ? c.aud.join(', ') : '(none)')),
-    ...row('Subject', h('code', {}, c.sub ?? '(none)')),
+    ...row('Issuer', h('code', {}, c.iss === undefined ? '(none)' : visible(c.iss))),
+    ...row('Audience', h('code', {}, c.aud.length ? c.aud.map(visible).join(', ') : '(none)')),
+    ...row('Subject', h('code', {}, c.sub === undefined ? '(none)' : visible(c.sub))),
     ...row('Expires', c.exp === undefined ? 'never (STS refuses such tokens)' : `${c.expiresAt ? when(c.exp) : c.exp} · ${c.expiry}`),
     ...(c.iat !== undefined && c.iat >= 0 && c.iat < 253402300800 ? row('Issued', when(c.iat)) : []),
   );
   claims.hidden = false;
-  const who = `${c.sub ? `for ${c.sub} ` : ''}${c.iss ? `from ${c.iss}` : '(no issuer)'}`;
+  const who = `${c.sub ? `for ${visible(c.sub)} ` : ''}${c.iss ? `from ${visible(c.iss)}` : '(no issuer)'}`;
   if (c.expired) {
     summary.textContent = `This token ${c.expiry}: STS will refuse it. Get a fresh one from your identity provider.`;
     summary.classList.add('bad');

@@ -16,6 +16,10 @@ fuzz_target!(|data: &[u8]| {
             for (i, r) in roles.iter().enumerate() {
                 assert!(r.role_arn.starts_with("arn:aws") && r.role_arn.contains(":role/"), "{r:?}");
                 assert!(r.principal_arn.contains(":saml-provider/"), "{r:?}");
+                // Shown in a picker: nothing invisible or direction-changing in a name.
+                let name_of = |arn: &str| arn.rsplit(':').next().unwrap_or_default().to_owned();
+                assert!(name_of(&r.role_arn).bytes().all(|c| c.is_ascii_graphic()), "{r:?}");
+                assert!(name_of(&r.principal_arn).bytes().all(|c| c.is_ascii_graphic()), "{r:?}");
                 assert!(!roles[..i].contains(r), "a pair listed twice");
             }
             // What the IdP posts is the base64 of the same XML: it must list the same roles.

@@ -100,6 +100,13 @@ describe('keyless sign-in and tools', { timeout: 180000 }, () => {
     assert.match(await summary.getAttribute('class'), /\bbad\b/);
     await screenshot(page, 'keyless-expired-token');
 
+    // A hostile token: a direction override would make the issuer read as another; it shows as an escape.
+    await page.fill('#webIdentityToken', makeJwt({ iss: 'https://idp.example/\u202Emoc.elgoog', sub: 'line1\nline2' }));
+    const shown = await page.locator('#webIdentityToken-claims').innerText();
+    assert.ok(!shown.includes('\u202E') && shown.includes('https://idp.example/\\u{202e}moc.elgoog'), shown);
+    assert.ok(shown.includes('line1\\u{a}line2'), shown);
+    assert.ok(!(await page.locator('#webIdentityToken-summary').innerText()).includes('\u202E'));
+
     await page.fill('#webIdentityToken', 'not-a-token');
     assert.match(await page.locator('#webIdentityToken-error').innerText(), /expected a JWT: three base64url parts/i);
     assert.equal(await page.getAttribute('#webIdentityToken', 'aria-invalid'), 'true');
