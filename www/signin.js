@@ -38,11 +38,14 @@ function showMethod(method) {
   $('web-identity').hidden = method !== 'web-identity';
   $('saml').hidden = method !== 'saml';
   // SAML: the role comes from the picker and the session name from the assertion.
-  fieldOf('roleArn').hidden = method === 'saml';
-  fieldOf('roleSessionName').hidden = method === 'saml';
+  $('roleArn').closest('.field').hidden = method === 'saml';
+  $('roleSessionName').closest('.field').hidden = method === 'saml';
   for (const id of ASSUME_ROLE_ONLY) fieldOf(id).hidden = keyless;
   $('advanced-summary').textContent = keyless ? 'Advanced: session policy' : 'Advanced: external ID, MFA, session policy, tags, source identity';
   for (const id of ['whoami', 'mfa-session']) $(id).hidden = keyless;
+  // The line under the buttons explains Who am I and MFA session, which need keys.
+  $('assume').closest('.actions').nextElementSibling.hidden = keyless;
+  if (!keyless) showSourceProfile(true);
   $('assume').textContent = method === 'web-identity' ? 'Assume role with token' : method === 'saml' ? 'Assume role with SAML' : 'Assume role';
   $('signin-note').textContent = {
     keys: 'Long-term or temporary access keys of an IAM user or role (AWS recommends signing in through an identity provider instead).',
@@ -217,6 +220,12 @@ export function readSaml(emu) {
 
 // ---- the call, for app.js -------------------------------------------------------------------------
 
+/** The result card's "source profile" input and its explanation belong to access-key role profiles. */
+function showSourceProfile(show) {
+  $('source-profile').closest('.field').hidden = !show;
+  $('config-profile-name').closest('p').hidden = !show;
+}
+
 /** The ~/.aws/config profile for the same sign-in: the AWS CLI reads web identity tokens from a file. */
 function configBlock(method, o) {
   if (method === 'web-identity') {
@@ -243,6 +252,7 @@ export function keylessCall(state, emu) {
     read: () => (web ? readWebIdentity(emu) : readSaml(emu)),
     call: (o) => (web ? state.api.call('assumeRoleWithWebIdentity', o) : state.api.call('assumeRoleWithSaml', o)),
     showConfig: (o) => {
+      showSourceProfile(false);
       $('config-block').textContent = configBlock(method, o);
       $('config-profile-name').textContent = roleName(o.roleArn);
     },

@@ -74,6 +74,8 @@ describe('keyless sign-in and tools', { timeout: 180000 }, () => {
     assert.equal(await page.isChecked('#signin-saml'), true);
     assert.equal(await page.isVisible('#samlAssertion'), true);
     assert.equal(await page.isVisible('#roleArn'), false, 'SAML: the role comes from the assertion');
+    assert.equal(await page.isVisible('#roleSessionName'), false, 'SAML: the session name comes from the assertion');
+    assert.equal(await page.isVisible('#durationSeconds'), true, 'the duration still applies');
     // Every new control has a label.
     for (const id of ['webIdentityToken', 'providerId', 'samlAssertion', 'targetAccessKeyId', 'encodedMessage']) {
       assert.equal(await page.locator(`label[for="${id}"]`).count(), 1, id);
