@@ -6,7 +6,7 @@
 
 use crate::base64::{self, Alphabet, DecodeError};
 use crate::error::{Error, Result};
-use crate::json::{self, Value};
+use crate::json_reader::{self as json, Value};
 use crate::time;
 
 /// The option name the token goes to STS under: errors name it.

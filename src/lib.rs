@@ -15,7 +15,7 @@ pub mod endpoint;
 pub mod error;
 pub mod exports;
 pub mod input;
-pub mod json;
+pub mod json_reader;
 pub mod jwt;
 pub mod model;
 pub mod params;

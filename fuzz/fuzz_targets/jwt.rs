@@ -5,7 +5,7 @@
 //! `json::parse` alone), bytes 1-8 = `now_ms` (LE), then the text (invalid UTF-8 becomes U+FFFD).
 #![no_main]
 
-use assume_role_wasm::json::{self, Value};
+use assume_role_wasm::json_reader::{self as json, Value};
 use assume_role_wasm::jwt::{self, decode_jwt_claims};
 use assume_role_wasm::Error;
 use libfuzzer_sys::fuzz_target;

@@ -6,7 +6,7 @@ use wasm_bindgen::prelude::*;
 
 use super::convert::{required_string, to_js_error};
 use crate::error::{Error, HintContext};
-use crate::json::Value;
+use crate::json_reader::Value;
 use crate::{jwt, saml};
 
 fn set(obj: &Object, key: &str, value: impl Into<JsValue>) {
