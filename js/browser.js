@@ -85,6 +85,12 @@ export function resolveEndpoint(opts) {
   return glue.resolveEndpoint(opts);
 }
 
+/** err.fix re-derived with a known caller ARN; the error came from a call, so the wasm is loaded. */
+export function fixFor(error, known) {
+  requireLoaded("fixFor");
+  return glue.fixFor(error, known);
+}
+
 // Keyless sign-in helpers (js/keyless.d.ts): synchronous, like renderExports.
 export function decodeJwtClaims(token, now) {
   requireLoaded("decodeJwtClaims");

@@ -24,6 +24,8 @@ function withTransport(opts) {
 
 setRunner((action, opts) => glue.call(action, withTransport(opts)));
 export const { renderExports, renderUnset, formats, operations, regions, resolveEndpoint } = glue;
+/** @type {import("./index.d.ts").fixFor} */
+export const fixFor = glue.fixFor;
 export const { decodeJwtClaims, samlRoles } = glue; // keyless sign-in helpers (js/keyless.d.ts)
 export { nodeFetch };
 

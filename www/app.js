@@ -15,7 +15,7 @@ import { wireLinkEndpoint, endpointForConfig } from './link-endpoint.js';
 import { wireSignin, signinMethod, keylessCall, signinReady } from './signin.js';
 import { wireTools } from './tools.js';
 
-const state = { api: null, last: null };
+const state = { api: null, last: null, identity: null };
 
 const announce = (msg) => ($('status').textContent = msg);
 const ACTION_BUTTONS = ['assume', 'whoami', 'mfa-session', 'verify', 'chain', 'account-check', 'decode'];
@@ -55,7 +55,8 @@ async function run(action, read, call, show) {
     show(res, opts);
   } catch (err) {
     announce(`${action} failed.`);
-    showError(err, { action });
+    if (state.identity && opts?.accessKeyId === state.identity.accessKeyId) state.api?.fixFor?.(err, { callerArn: state.identity.arn });
+    showError(err, { action, decode: decodeWithForm });
   } finally {
     setBusy(false);
     opts = null;
@@ -88,6 +89,12 @@ function onAssume() {
   });
 }
 
+/** err.fix's "Decode the reason": DecodeAuthorizationMessage with the keys now in the form. */
+async function decodeWithForm(encodedMessage) {
+  const res = await state.api.call('decodeAuthorizationMessage', { ...readCallerIdentity(connect.emulator), encodedMessage });
+  return JSON.stringify(res.decoded ?? res.decodedMessage, null, 2);
+}
+
 /** Web identity / SAML (www/signin.js reads the form): the same result card, no access keys involved. */
 function onKeyless() {
   const k = keylessCall(state, connect.emulator);
@@ -101,8 +108,9 @@ function onKeyless() {
 }
 
 function onWhoAmI() {
-  run('Who am I', () => readCallerIdentity(connect.emulator), (o) => state.api.call('getCallerIdentity', o), (res) => {
+  run('Who am I', () => readCallerIdentity(connect.emulator), (o) => state.api.call('getCallerIdentity', o), (res, o) => {
     $('identity-arn').textContent = res.arn;
+    state.identity = { accessKeyId: o.accessKeyId, arn: res.arn }; // for err.fix when STS does not name the caller
     $('identity-account').textContent = res.account;
     $('identity-userid').textContent = res.userId;
     $('identity').hidden = false;

@@ -97,6 +97,9 @@ def seed():
         return arn("role", name)
 
     bob, alice = user("Bob"), user("Alice")
+    # An administrator, for tests that apply IAM changes with the real AWS CLI (err.fix's commands).
+    admin = user("Admin")
+    iam.attach_user_policy("arn:aws:iam::aws:policy/AdministratorAccess", "Admin")
     roles = {
         "example": role("example-role", trust(bob["arn"])),
         # Trusts Alice only: Bob's identity policy allows the call, the trust policy refuses it.
@@ -128,7 +131,7 @@ def seed():
     roles["samlReadOnly"] = role("saml-readonly", federated_trust(saml.arn, "sts:AssumeRoleWithSAML"))
     for name in ("web-role", "saml-role", "saml-readonly"):
         iam.attach_role_policy("arn:aws:iam::aws:policy/AmazonRDSReadOnlyAccess", name)
-    return {"region": REGION, "account": ACCOUNT, "bob": bob, "alice": alice, "roles": roles,
+    return {"region": REGION, "account": ACCOUNT, "bob": bob, "alice": alice, "admin": admin, "roles": roles,
             "chainSessionName": CHAIN_SESSION, "policyArn": policy.arn,
             "oidc": {"providerArn": oidc.arn, "issuer": f"https://{OIDC_ISSUER}", "audience": OIDC_AUDIENCE},
             "saml": {"providerArn": saml.arn}}
