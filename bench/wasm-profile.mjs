@@ -131,7 +131,7 @@ const short = (n) => (n.length > 90 ? n.slice(0, 87) + "…" : n).replace(/\|/g,
 // CLI
 if (process.argv[1] === fileURLToPath(import.meta.url)) {
   const args = process.argv.slice(2);
-  const path = args.find((a) => !a.startsWith("--") && !/^\d+$/.test(a)) ?? "/tmp/assume-role-wasm-profile/named.wasm";
+  const path = args.find((a, i) => !a.startsWith("--") && !args[i - 1]?.startsWith("--")) ?? "/tmp/assume-role-wasm-profile/named.wasm";
   const flag = (n, d) => { const i = args.indexOf(n); return i >= 0 ? args[i + 1] : d; };
   const top = Number(flag("--top", 40));
   const onlyCrate = flag("--crate", null);
