@@ -10,9 +10,6 @@ mod keyless;
 mod keys;
 mod transport;
 
-#[global_allocator]
-static ALLOC: talc::wasm::WasmDynamicTalc = talc::wasm::new_wasm_dynamic_allocator();
-
 use wasm_bindgen::prelude::*;
 
 use crate::error::{Error, HintContext};
