@@ -8,5 +8,8 @@ cd "$(dirname "$0")/../.."
 # shellcheck disable=SC1091
 source scripts/env.sh
 bash scripts/build.sh   # incremental: fast when pkg/ is up to date
-cargo test --quiet --test sts_corpus
-node --test --test-reporter=spec tests/fidelity/*.test.mjs
+# Both suites run even when the first fails: their counts are the report.
+status=0
+cargo test --quiet --test sts_corpus -- --include-ignored --nocapture || status=1
+node --test --test-reporter=spec tests/fidelity/*.test.mjs || status=1
+exit $status
