@@ -47,7 +47,10 @@ function verdictOf(c, i) {
 }
 
 /** The probed character of a `char U+XXXX` case, or "" for other cases. */
-const probeOf = (c) => (/^char U\+([0-9A-F]+)/.exec(c.kind) ? String.fromCodePoint(parseInt(RegExp.$1, 16)) : "");
+const probeOf = (c) => {
+  const m = /^char U\+([0-9A-F]+)/.exec(c.kind);
+  return m ? String.fromCodePoint(parseInt(m[1], 16)) : "";
+};
 
 function allowed(c, direction) {
   return allowList.entries.find(
