@@ -10,7 +10,7 @@ import assert from "node:assert/strict";
 import { spawnSync } from "node:child_process";
 import { readFileSync, mkdirSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
-import { loadModel, root } from "./model.mjs";
+import { loadModel, root, patternRegExp } from "./model.mjs";
 import { buildCases, formPairs, modelViolations, toJs, SOURCE } from "./cases.mjs";
 import { cannedBodies, drive, exported } from "./drive.mjs";
 
@@ -84,7 +84,7 @@ function judge(c, v, out) {
     if (problems.length) return { outcome: "sent-wrong-body", detail: problems.join("; ") };
     return { outcome: "ok" };
   }
-  if (error?.code === "InvalidParameter") {
+  if (error?.name === "StsError" && error.code === "InvalidParameter") {
     if (v.valid) return { outcome: "refused-but-valid", detail: `${error.field}: ${error.message}` };
     if (c.field && head(error.field) !== c.field) return { outcome: "refused-wrong-field", detail: `named ${error.field}, expected ${c.field}: ${error.message}` };
     if (c.message && !new RegExp(c.message, "i").test(error.message)) return { outcome: "refused-wrong-reason", detail: `expected the message to say "${c.message}": ${error.message}` };
@@ -127,6 +127,18 @@ writeFileSync(join(root, "test-output/fidelity-boundary.json"), JSON.stringify({
 test("the two oracles agree where they overlap (min, required members)", () => {
   const disagree = results.filter((r) => !r.agree).map((r) => r.id);
   assert.deepEqual(disagree, []);
+});
+
+test("the oracles read the model as AWS documents it (a check of this suite itself)", () => {
+  const shape = (op, member) => model.shapes[model.shapes[model.operations[op].input.shape].members[member].shape];
+  assert.equal(shape("AssumeRole", "SourceIdentity").max, 256, "SourceIdentity is 2-256 characters");
+  const tagKey = patternRegExp(model.shapes.tagKeyType.pattern);
+  for (const cp of [0xa0, 0x2003, 0x202f, 0x3000, 0x2028, 0x2029]) assert.ok(tagKey.test(`a${String.fromCodePoint(cp)}b`), `U+${cp.toString(16)} is \\p{Z}`);
+  for (const cp of [0x093f, 0x0301]) assert.ok(!tagKey.test(`a${String.fromCodePoint(cp)}b`), `U+${cp.toString(16)} is a combining mark, not \\p{L}\\p{Z}\\p{N}`);
+  assert.ok(patternRegExp(model.shapes.arnType.pattern).test(`arn:aws:iam::123456789012:role/${String.fromCodePoint(0x1f600)}`), "arnType's \\u10000-\\u10FFFF means the supplementary planes");
+  // botocore measures strings with len(): code points. Three astral letters are 3 long for it, 6 in UTF-16.
+  const astral = results.find((r) => r.id === "AssumeRoleWithWebIdentity.ProviderId:min−1 in astral letters (3 code points, 6 UTF-16 units)");
+  assert.ok(astral && astral.byBotocore && !astral.valid, "botocore counts code points");
 });
 
 test("every allow-list entry cites AWS documentation, and model quotes are in the model", () => {
