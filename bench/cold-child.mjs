@@ -4,10 +4,11 @@
 const [impl, mode, endpoint] = process.argv.slice(2);
 const t0 = performance.now();
 const I = await import("./lib/impls.mjs"); // fixture constants only; each library is imported below
-if (impl === "us") {
+if (impl === "us" && mode === "sign") {
+  I.usSign(await I.loadBenchGlue()); // the same wasm with signRequest compiled in (bench-pkg/)
+} else if (impl === "us") {
   const { glue, entry } = await I.loadUs();
-  if (mode === "sign") I.usSign(glue);
-  else await (entry ?? glue).assumeRole(I.usOpts(endpoint));
+  await (entry ?? glue).assumeRole(I.usOpts(endpoint));
 } else if (impl === "client-sts") {
   const { sts, client } = await I.loadClientSts(mode === "sign" ? "https://sts.us-east-1.amazonaws.com" : endpoint);
   if (mode === "sign") await (await I.clientStsSigner(client))();

@@ -2,11 +2,11 @@
 // (WebCrypto; key cache on and off) vs client-sts's signer (@smithy/signature-v4) — after checking that all
 // produce the same signature. The native aws-sigv4 figure (cargo bench) is the floor, added by run.mjs.
 import * as F from "./lib/fixture.mjs";
-import { loadUs, usSign, loadClientSts, clientStsSigner, aws4Sign } from "./lib/impls.mjs";
+import { loadBenchGlue, usSign, loadClientSts, clientStsSigner, aws4Sign } from "./lib/impls.mjs";
 import { timeCases, ratio, printTable } from "./lib/stats.mjs";
 
 export async function signatures() {
-  const { glue } = await loadUs();
+  const glue = await loadBenchGlue();
   const { client } = await loadClientSts("https://sts.us-east-1.amazonaws.com");
   const smithy = await clientStsSigner(client);
   const got = {
@@ -26,7 +26,7 @@ export async function run({ smoke, native }) {
   }
   console.log(`\nsignatures equal across ${Object.keys(sigs).join(", ")}: ${[...distinct][0].slice(0, 16)}…`);
 
-  const { glue } = await loadUs();
+  const glue = await loadBenchGlue();
   const { client } = await loadClientSts("https://sts.us-east-1.amazonaws.com");
   const smithy = await clientStsSigner(client);
   const cache = new Map();

@@ -22,6 +22,7 @@ fn main() {
         access_key_id: "AKIAIOSFODNN7EXAMPLE".into(),
         secret_access_key: Secret::from("wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY"),
         session_token: None,
+        expiration: None,
     };
     let sign = || sign_post(black_box(URL), "us-east-1", &source, black_box(BODY), TIME_MS).unwrap();
     let headers = sign();

@@ -12,3 +12,15 @@ export type InitInput = string | URL | Request | Response | Promise<Response> | 
 export default function init(input?: InitInput | { module_or_path: InitInput }): Promise<unknown>;
 /** Instantiates synchronously from bytes or a `WebAssembly.Module` (not for large modules on a browser main thread). */
 export declare function initSync(input: { module: BufferSource | WebAssembly.Module }): unknown;
+
+/**
+ * What `init()` (and the async functions' first call) reject with when the `.wasm` does not arrive: the message
+ * names the URL tried, what came back and the likely fix (a bundler line, `init(url)`, serving over http(s)).
+ */
+export interface WasmLoadError extends Error {
+  name: "WasmLoadError";
+  /** The URL fetched (undefined when none could be formed: a bundle without `import.meta.url`). */
+  url?: string;
+  status?: number;
+  contentType?: string;
+}

@@ -3,13 +3,17 @@
 
 import * as glue from "../pkg/assume_role_wasm.js";
 import { createCredentialProviderWith } from "./provider.js";
+import { setRunner } from "./runner.js";
+import { assumeRole, getSessionToken } from "./operations.js";
+export * from "./operations.js";
 export { isStsError } from "./errors.js";
 
 glue.initSync({ module: Deno.readFileSync(new URL("../pkg/assume_role_wasm_bg.wasm", import.meta.url)) });
 
-export const { assumeRole, getCallerIdentity, getSessionToken, renderExports, renderUnset } = glue;
+setRunner(glue.call);
+export const { renderExports, renderUnset, formats, operations, regions, resolveEndpoint } = glue;
 
 /** @type {import("./index.d.ts").createCredentialProvider} */
 export function createCredentialProvider(stsOptions, settings) {
-  return createCredentialProviderWith(stsOptions, settings, glue);
+  return createCredentialProviderWith(stsOptions, settings, { assumeRole, getSessionToken });
 }

@@ -1,17 +1,9 @@
 // Types of the assume-role-wasm package. Every runtime's entry point exports everything here;
-// browser.d.ts adds `init`/`initSync`, node.d.ts adds `nodeFetch`.
+// browser.d.ts adds `init`/`initSync`, node.d.ts adds `nodeFetch`. The operations' options, results and
+// functions are generated from AWS's STS model into operations.d.ts (scripts/gen-model.mjs).
 
-/** Temporary credentials as STS returns them. */
-export interface Credentials {
-  /** Access key id of the temporary credentials (`ASIA…`). */
-  accessKeyId: string;
-  /** Secret access key. A secret: never log it. */
-  secretAccessKey: string;
-  /** Session token. A secret: never log it. */
-  sessionToken: string;
-  /** When the credentials expire, ISO-8601 UTC, e.g. `"2026-11-28T13:00:00Z"`. */
-  expiration: string;
-}
+import type { Credentials, GetCallerIdentityResult, AssumeRoleOptions, GetSessionTokenOptions, OperationName, ExportFormat, ShellFormat } from "./operations.js";
+export * from "./operations.js";
 
 /** The request the wasm hands to a custom `fetch`. */
 export interface FetchLikeInit {
@@ -32,22 +24,20 @@ export interface FetchLikeResponse {
 /** A fetch-compatible function; only `status`, `headers.get()` and `text()` of its result are used. */
 export type FetchLike = (url: string, init: FetchLikeInit) => Promise<FetchLikeResponse>;
 
-/** Where and how to reach STS, and with which source credentials. */
-export interface CommonOptions {
-  /** Source access key id (long-term `AKIA…` or temporary `ASIA…`). */
-  accessKeyId: string;
-  /** Source secret access key. */
-  secretAccessKey: string;
-  /** Session token of temporary source credentials (assuming a role with them is role chaining). */
-  sessionToken?: string;
+/** Where and how to reach STS: what every operation takes besides its own members. */
+export interface UnsignedClientOptions {
   /**
-   * Region whose STS endpoint to call and sign for. Default `us-east-1`. `cn-*` regions use
-   * `sts.REGION.amazonaws.com.cn`, `us-gov-*` regions the GovCloud endpoints.
+   * Region whose STS endpoint to call and sign for. Default `us-east-1`. The host comes from AWS's
+   * partition data: `cn-*` → `sts.REGION.amazonaws.com.cn`, `us-gov-*` → GovCloud, `eusc-*` →
+   * `amazonaws.eu`, the ISO partitions' own suffixes; `aws-global` is the global endpoint.
+   * See `regions()` and `resolveEndpoint()`.
    */
   region?: string;
-  /** Use the FIPS endpoint (`sts-fips.REGION.amazonaws.com`). */
+  /** Use the FIPS endpoint (`sts-fips.REGION…`; GovCloud's regular endpoints are FIPS already). */
   useFips?: boolean;
-  /** Full endpoint URL overriding the region's. `https` is required except for loopback hosts. */
+  /** Use the dual-stack (IPv6) endpoint (`sts.REGION.api.aws` in the aws partition). */
+  useDualStack?: boolean;
+  /** Full endpoint URL overriding the region's. `https` is required except for 127.x.x.x, `localhost` and `[::1]`. */
   endpoint?: string;
   /** Deadline for the whole call, retries included, in milliseconds. Default 10000. */
   timeoutMs?: number;
@@ -55,95 +45,32 @@ export interface CommonOptions {
   fetch?: FetchLike;
 }
 
-/** A session tag. */
-export interface Tag {
-  key: string;
-  value: string;
+/** What signed operations take besides their own members: the source credentials that sign the request. */
+export interface ClientOptions extends UnsignedClientOptions {
+  /** Source access key id (long-term `AKIA…` or temporary `ASIA…`). */
+  accessKeyId: string;
+  /** Source secret access key. */
+  secretAccessKey: string;
+  /** Session token of temporary source credentials (assuming a role with them is role chaining). */
+  sessionToken?: string;
+  /**
+   * When temporary source credentials expire, as results carry it (so `{ ...result.credentials }` can be
+   * passed straight in). Expired credentials are refused before anything is sent.
+   */
+  expiration?: string | Date;
 }
 
-/** Options of `assumeRole` (sts:AssumeRole). */
-export interface AssumeRoleOptions extends CommonOptions {
-  /** ARN of the role, e.g. `arn:aws:iam::123456789012:role/example-role`. */
-  roleArn: string;
-  /** Name of the session (2–64 characters of `[\w+=,.@-]`); it appears in the assumed-role ARN. */
-  roleSessionName: string;
-  /** Session length in seconds: 900 up to the role's maximum (3600 when role chaining). */
-  durationSeconds?: number;
-  /** External id the role's trust policy requires. */
-  externalId?: string;
-  /** Inline session policy (JSON text). */
-  policy?: string;
-  /** ARNs of managed policies to use as session policies. */
-  policyArns?: string[];
-  /** MFA device serial number or ARN, when the trust policy requires MFA. */
-  serialNumber?: string;
-  /** The 6-digit code of that MFA device. */
-  tokenCode?: string;
-  /** Session tags. */
-  tags?: Tag[];
-  /** Keys of `tags` that carry over into chained role sessions. */
-  transitiveTagKeys?: string[];
-  /** Source identity to set on the session. */
-  sourceIdentity?: string;
-}
+/** @deprecated use {@link ClientOptions} */
+export type CommonOptions = ClientOptions;
 
-/** Options of `getSessionToken` (sts:GetSessionToken). */
-export interface GetSessionTokenOptions extends CommonOptions {
-  /** Session length in seconds, 900–129600. */
-  durationSeconds?: number;
-  /** MFA device serial number or ARN. */
-  serialNumber?: string;
-  /** The 6-digit code of that MFA device. */
-  tokenCode?: string;
-}
-
-/** Options of `getCallerIdentity` (sts:GetCallerIdentity). */
-export type GetCallerIdentityOptions = CommonOptions;
-
-/** Result of `assumeRole`. */
-export interface AssumeRoleResult {
-  credentials: Credentials;
-  assumedRoleUser: {
-    /** e.g. `arn:aws:sts::123456789012:assumed-role/example-role/session-name` */
-    arn: string;
-    /** e.g. `AROA…:session-name` */
-    assumedRoleId: string;
-  };
-  /** Percentage of the allowed size the session policies and tags use. */
-  packedPolicySize?: number;
-  sourceIdentity?: string;
+/** What every result carries besides the operation's members. */
+export interface ResultMetadata {
+  /** STS request id, when STS sent one. */
   requestId?: string;
 }
 
-/** Result of `getCallerIdentity`. */
-export interface CallerIdentity {
-  account: string;
-  arn: string;
-  userId: string;
-  requestId?: string;
-}
-
-/** Result of `getSessionToken`. */
-export interface GetSessionTokenResult {
-  credentials: Credentials;
-  requestId?: string;
-}
-
-/** Output formats of `renderExports` (`zsh` and `sh` are aliases of `bash`). */
-export type ExportFormat =
-  | "bash"
-  | "zsh"
-  | "sh"
-  | "fish"
-  | "powershell"
-  | "cmd"
-  | "dotenv"
-  | "credentials"
-  | "credential-process"
-  | "json";
-
-/** Formats `renderUnset` accepts (the shell ones). */
-export type ShellFormat = "bash" | "zsh" | "sh" | "fish" | "powershell" | "cmd";
+/** @deprecated use {@link GetCallerIdentityResult} */
+export type CallerIdentity = GetCallerIdentityResult;
 
 export interface RenderOptions {
   /** Profile name of the `credentials` format's `[section]`. Default `default`. */
@@ -169,14 +96,74 @@ export interface StsError extends Error {
   field?: string;
   /** A sentence on how to fix it, where the fix is known. */
   hint?: string;
+  /** How many requests were sent when more than one was (retries after throttling, 5xx or clock skew). */
+  attempts?: number;
 }
 
-/** Calls sts:AssumeRole. Rejects with a {@link StsError}. */
-export declare function assumeRole(opts: AssumeRoleOptions): Promise<AssumeRoleResult>;
-/** Calls sts:GetCallerIdentity ("who am I"). Rejects with a {@link StsError}. */
-export declare function getCallerIdentity(opts: GetCallerIdentityOptions): Promise<CallerIdentity>;
-/** Calls sts:GetSessionToken. Rejects with a {@link StsError}. */
-export declare function getSessionToken(opts: GetSessionTokenOptions): Promise<GetSessionTokenResult>;
+/** An export format of {@link formats}. */
+export interface FormatInfo {
+  id: ExportFormat;
+  /** Other names `renderExports` accepts for it. */
+  aliases: string[];
+  /** The aliases worth listing in help texts. */
+  listedAliases: string[];
+  label: string;
+  /** Lines a shell evaluates (and {@link renderUnset} can undo). */
+  shell: boolean;
+  /** What the text is saved as, when it is a file rather than lines to paste. */
+  file?: string;
+  /** One sentence on where the text goes. */
+  how: string;
+  /** Takes the `profile` option. */
+  profile: boolean;
+  mediaType: string;
+}
+/** Every export format, as the core knows them. */
+export declare function formats(): FormatInfo[];
+
+/** A member of an operation's input or output, as the operation table describes it. */
+export interface MemberInfo {
+  /** The model's name: `RoleArn`. */
+  name: string;
+  /** The JS option name: `roleArn`. */
+  js: string;
+  /** The AWS CLI flag name: `role-arn`. */
+  cli: string;
+  required: boolean;
+  type: "string" | "integer" | "boolean" | "timestamp" | "list" | "structure" | "map";
+  min?: number;
+  max?: number;
+  /** Allowed characters, in words. */
+  chars?: string;
+  sensitive?: boolean;
+  values?: string[];
+  member?: Omit<MemberInfo, "name" | "js" | "cli" | "required">;
+  members?: MemberInfo[];
+}
+/** An STS operation as the operation table describes it. */
+export interface OperationInfo {
+  action: string;
+  name: OperationName;
+  cli: string;
+  signed: boolean;
+  credentials: boolean;
+  summary: string;
+  input: MemberInfo[];
+  output: MemberInfo[];
+  clientOptions: string[];
+}
+/** Every STS operation of AWS's model (generated into the wasm). */
+export declare function operations(): OperationInfo[];
+
+/** AWS's partitions and their regions (from the SDKs' partition data). */
+export declare function regions(): Array<{ id: string; dnsSuffix: string; dualStackDnsSuffix: string; regions: Array<{ id: string; name: string }> }>;
+/** Where a call with these options would go; nothing is sent. Throws a {@link StsError} for a bad region or endpoint. */
+export declare function resolveEndpoint(opts?: Pick<UnsignedClientOptions, "region" | "useFips" | "useDualStack" | "endpoint">): {
+  url: string;
+  signingRegion: string;
+  partition: string;
+};
+
 /**
  * Renders credentials as lines to paste or eval (`export AWS_ACCESS_KEY_ID='…'` …) or as a file
  * (`dotenv`, `credentials`, `credential-process`, `json`). Ends with a newline.

@@ -6,6 +6,9 @@ import { readFileSync } from "node:fs";
 import * as glue from "../pkg/assume_role_wasm.js";
 import { nodeFetch } from "./node-transport.js";
 import { createCredentialProviderWith } from "./provider.js";
+import { setRunner } from "./runner.js";
+import { assumeRole, getSessionToken } from "./operations.js";
+export * from "./operations.js";
 export { isStsError } from "./errors.js";
 
 glue.initSync({ module: readFileSync(new URL("../pkg/assume_role_wasm_bg.wasm", import.meta.url)) });
@@ -17,14 +20,8 @@ function withTransport(opts) {
   return { ...opts, fetch: nodeFetch };
 }
 
-/** @type {import("./index.d.ts").assumeRole} */
-export const assumeRole = (opts) => glue.assumeRole(withTransport(opts));
-/** @type {import("./index.d.ts").getCallerIdentity} */
-export const getCallerIdentity = (opts) => glue.getCallerIdentity(withTransport(opts));
-/** @type {import("./index.d.ts").getSessionToken} */
-export const getSessionToken = (opts) => glue.getSessionToken(withTransport(opts));
-export const renderExports = glue.renderExports;
-export const renderUnset = glue.renderUnset;
+setRunner((action, opts) => glue.call(action, withTransport(opts)));
+export const { renderExports, renderUnset, formats, operations, regions, resolveEndpoint } = glue;
 export { nodeFetch };
 
 /** @type {import("./index.d.ts").createCredentialProvider} */

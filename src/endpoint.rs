@@ -2,6 +2,7 @@
 //! tokens from the global endpoint are refused in opt-in regions, and regional ones are what AWS recommends.
 
 use crate::error::{Error, Result};
+use crate::model;
 use crate::params::Target;
 
 pub const DEFAULT_REGION: &str = "us-east-1";
@@ -12,6 +13,8 @@ pub struct Endpoint {
     pub url: String,
     /// The region in the credential scope of the signature.
     pub signing_region: String,
+    /// The AWS partition of the region (`aws`, `aws-cn`, `aws-us-gov`, …).
+    pub partition: &'static str,
 }
 
 /// `aa-bbbb-9`, `us-gov-west-1`, `ap-southeast-5`: lower-case words joined by dashes, then a number.
@@ -30,60 +33,74 @@ fn is_region(region: &str) -> bool {
             .all(|w| !w.is_empty() && w.bytes().all(|b| b.is_ascii_lowercase()))
 }
 
+/// STS's endpoint rule set (vendor/sts/endpoint-rule-set-1.json) with `UseGlobalEndpoint` false, the SDKs'
+/// default: FIPS + dual-stack, FIPS (GovCloud's regular hosts are FIPS already), dual-stack, `aws-global`,
+/// else `sts.{region}.{dnsSuffix}`, with the partition's suffixes from vendor/endpoints/partitions.json.
 pub fn resolve(target: &Target) -> Result<Endpoint> {
     let region = target.region.as_deref().unwrap_or(DEFAULT_REGION);
-    // The global endpoint, for users who name it; it signs as us-east-1.
-    let global = matches!(region, "aws-global" | "global");
-    if !global && !is_region(region) {
+    let known = model::PARTITIONS.iter().any(|p| p.has_region(region));
+    if !known && !is_region(region) {
         return Err(Error::invalid(
             "region",
             "expected an AWS region code such as us-east-1, eu-west-1, cn-north-1 or us-gov-west-1",
         ));
     }
-    let signing_region = if global { DEFAULT_REGION } else { region }.to_owned();
+    let partition = model::partition_of(region);
     if let Some(url) = &target.endpoint {
+        for (on, field) in [(target.use_fips, "useFips"), (target.use_dual_stack, "useDualStack")] {
+            if on {
+                return Err(Error::invalid(
+                    field,
+                    "cannot be combined with a custom endpoint (the endpoint URL already says where to go); turn it off",
+                ));
+            }
+        }
         return Ok(Endpoint {
             url: check_custom_url(url)?,
-            signing_region,
+            signing_region: region.to_owned(),
+            partition: partition.id,
         });
     }
-    let host = if global {
-        if target.use_fips {
-            return Err(Error::invalid(
-                "useFips",
-                "the global endpoint has no FIPS variant; choose a US region",
-            ));
+    let unsupported = |field: &str, what: &str| {
+        Error::invalid(
+            field,
+            format!(
+                "the {} partition has no {what} STS endpoints; turn it off",
+                partition.id
+            ),
+        )
+    };
+    let (host, signing_region) = match (target.use_fips, target.use_dual_stack) {
+        (true, true) => {
+            if !(partition.supports_fips && partition.supports_dual_stack) {
+                return Err(unsupported("useFips", "FIPS dual-stack"));
+            }
+            (format!("sts-fips.{region}.{}", partition.dual_stack_dns_suffix), region)
         }
-        "sts.amazonaws.com".to_owned()
-    } else if region.starts_with("cn-") {
-        if target.use_fips {
-            return Err(Error::invalid(
-                "useFips",
-                "the China regions have no FIPS endpoint; turn useFips off",
-            ));
+        (true, false) => {
+            if !partition.supports_fips {
+                return Err(unsupported("useFips", "FIPS"));
+            }
+            if partition.id == "aws-us-gov" {
+                (format!("sts.{region}.amazonaws.com"), region)
+            } else {
+                (format!("sts-fips.{region}.{}", partition.dns_suffix), region)
+            }
         }
-        format!("sts.{region}.amazonaws.com.cn")
-    } else if region.starts_with("us-gov-") {
-        // GovCloud's STS endpoints are FIPS 140 validated already; there is no separate sts-fips host.
-        format!("sts.{region}.amazonaws.com")
-    } else if region.starts_with("us-iso-") {
-        format!("sts.{region}.c2s.ic.gov")
-    } else if region.starts_with("us-isob-") {
-        format!("sts.{region}.sc2s.sgov.gov")
-    } else if target.use_fips {
-        if !(region.starts_with("us-") || region.starts_with("ca-")) {
-            return Err(Error::invalid(
-                "useFips",
-                "STS has FIPS endpoints only in the US and Canada regions; choose one of those or turn useFips off",
-            ));
+        (false, true) => {
+            if !partition.supports_dual_stack {
+                return Err(unsupported("useDualStack", "dual-stack"));
+            }
+            (format!("sts.{region}.{}", partition.dual_stack_dns_suffix), region)
         }
-        format!("sts-fips.{region}.amazonaws.com")
-    } else {
-        format!("sts.{region}.amazonaws.com")
+        // The global endpoint signs as us-east-1.
+        (false, false) if region == "aws-global" => ("sts.amazonaws.com".to_owned(), DEFAULT_REGION),
+        (false, false) => (format!("sts.{region}.{}", partition.dns_suffix), region),
     };
     Ok(Endpoint {
         url: format!("https://{host}/"),
-        signing_region,
+        signing_region: signing_region.to_owned(),
+        partition: partition.id,
     })
 }
 
@@ -123,7 +140,7 @@ fn check_custom_url(url: &str) -> Result<String> {
     let host = host_of(authority).ok_or_else(|| bad("has no valid host"))?;
     if scheme == "http" && !is_loopback(host) {
         return Err(bad(
-            "must use https (plain http is allowed only for 127.0.0.1, localhost or [::1])",
+            "must use https (plain http is allowed only for 127.0.0.1 (any 127.x.x.x), localhost or [::1])",
         ));
     }
     Ok(format!("{scheme}://{}{path}", authority.to_ascii_lowercase()))
@@ -163,9 +180,11 @@ fn host_of(authority: &str) -> Option<&str> {
     (port_ok && host_ok).then_some(host)
 }
 
+/// Loopback by its address, or exactly `localhost`. Not `*.localhost`: Node resolves those through the
+/// configured nameserver, and a non-loopback answer would receive the signed request over plain http.
 fn is_loopback(host: &str) -> bool {
     let host = host.to_ascii_lowercase();
-    if host == "localhost" || host.ends_with(".localhost") || host == "[::1]" {
+    if host == "localhost" || host == "[::1]" {
         return true;
     }
     let octets: Vec<&str> = host.split('.').collect();
@@ -180,15 +199,14 @@ mod tests {
         resolve(&Target {
             region: Some(region.into()),
             use_fips: fips,
-            endpoint: None,
+            ..Default::default()
         })
     }
 
     fn custom(url: &str) -> Result<Endpoint> {
         resolve(&Target {
-            region: None,
-            use_fips: false,
             endpoint: Some(url.into()),
+            ..Default::default()
         })
     }
 
@@ -226,8 +244,48 @@ mod tests {
             (global.url.as_str(), global.signing_region.as_str()),
             ("https://sts.amazonaws.com/", "us-east-1")
         );
-        assert_eq!(at("eu-west-1", true).unwrap_err().field(), Some("useFips"));
-        assert_eq!(at("cn-north-1", true).unwrap_err().field(), Some("useFips"));
+        // The SDKs' partition data: every partition has FIPS hosts (even where DNS has none yet).
+        assert_eq!(
+            at("eu-west-1", true).unwrap().url,
+            "https://sts-fips.eu-west-1.amazonaws.com/"
+        );
+        assert_eq!(
+            at("cn-north-1", true).unwrap().url,
+            "https://sts-fips.cn-north-1.amazonaws.com.cn/"
+        );
+        // Partitions the hand-written rules got wrong (issue 9).
+        for (region, url, partition) in [
+            ("eusc-de-east-1", "https://sts.eusc-de-east-1.amazonaws.eu/", "aws-eusc"),
+            (
+                "us-isof-south-1",
+                "https://sts.us-isof-south-1.csp.hci.ic.gov/",
+                "aws-iso-f",
+            ),
+            (
+                "eu-isoe-west-1",
+                "https://sts.eu-isoe-west-1.cloud.adc-e.uk/",
+                "aws-iso-e",
+            ),
+            ("us-iso-east-1", "https://sts.us-iso-east-1.c2s.ic.gov/", "aws-iso"),
+        ] {
+            let e = at(region, false).unwrap();
+            assert_eq!(
+                (e.url.as_str(), e.signing_region.as_str(), e.partition),
+                (url, region, partition)
+            );
+        }
+        let dual = resolve(&Target {
+            region: Some("eu-west-1".into()),
+            use_dual_stack: true,
+            ..Default::default()
+        });
+        assert_eq!(dual.unwrap().url, "https://sts.eu-west-1.api.aws/");
+        let fips_custom = resolve(&Target {
+            use_fips: true,
+            endpoint: Some("https://vpce.example.com".into()),
+            ..Default::default()
+        });
+        assert_eq!(fips_custom.unwrap_err().field(), Some("useFips"));
     }
 
     #[test]
@@ -260,8 +318,8 @@ mod tests {
         );
         let signing = resolve(&Target {
             region: Some("eu-west-2".into()),
-            use_fips: false,
             endpoint: Some("https://vpce.example.com".into()),
+            ..Default::default()
         });
         assert_eq!(signing.unwrap().signing_region, "eu-west-2");
         for bad in [
@@ -277,6 +335,9 @@ mod tests {
             "http://127.0.0.1:5000/a`b",
             "http://[::1]008/",
             "http://a]b.localhost/",
+            // Resolved by DNS, not necessarily to loopback (issue 10): https only.
+            "http://sts.localhost:5000/",
+            "http://localhost.evil.example/",
             "https://sts.example.com:443:443/",
             "https://sts.example.com/<x>",
             "https://",

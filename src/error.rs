@@ -3,22 +3,14 @@
 
 use core::fmt;
 
-/// Which STS operation a call performed: hints depend on it (AccessDenied means "trust policy" only for AssumeRole).
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Operation {
-    AssumeRole,
-    GetCallerIdentity,
-    GetSessionToken,
-}
+pub use crate::model::Operation;
 
-impl Operation {
-    pub fn action(self) -> &'static str {
-        match self {
-            Operation::AssumeRole => "AssumeRole",
-            Operation::GetCallerIdentity => "GetCallerIdentity",
-            Operation::GetSessionToken => "GetSessionToken",
-        }
-    }
+/// What a hint depends on besides the error: which operation, with what, after how many attempts.
+#[derive(Debug, Clone, Copy)]
+pub struct HintContext<'a> {
+    pub action: &'a str,
+    pub used_session_token: bool,
+    pub attempts: u32,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -33,7 +25,12 @@ pub enum Error {
         status: u16,
     },
     /// A body that is neither a result nor an error document (an HTML 502 from a proxy, a truncated body…).
-    UnexpectedResponse { status: u16, snippet: String },
+    UnexpectedResponse {
+        status: u16,
+        snippet: String,
+        /// The `x-amzn-RequestId` header, when the answer had one: proof that STS's front door answered.
+        request_id: Option<String>,
+    },
     /// The transport failed before a response arrived.
     Network { message: String },
     /// The call's deadline passed.
@@ -75,24 +72,35 @@ impl Error {
 
     pub fn request_id(&self) -> Option<&str> {
         match self {
-            Error::Sts { request_id, .. } => request_id.as_deref(),
+            Error::Sts { request_id, .. } | Error::UnexpectedResponse { request_id, .. } => request_id.as_deref(),
             _ => None,
         }
     }
 
     /// A sentence on how to fix it, where the fix is known.
-    pub fn hint(&self, op: Operation, used_session_token: bool) -> Option<&'static str> {
+    pub fn hint(&self, ctx: &HintContext) -> Option<String> {
         let Error::Sts { code, message, .. } = self else {
             return match self {
-                Error::Timeout { .. } => Some("STS did not answer in time: check the network or endpoint, or raise timeoutMs."),
-                Error::Network { .. } => Some("The request did not reach STS: check the endpoint URL and the network. In a browser, a custom endpoint must allow CORS."),
-                Error::UnexpectedResponse { .. } => Some("Something other than STS answered: check the endpoint URL and any proxy in between."),
+                Error::Timeout { .. } => Some("STS did not answer in time: check the network or endpoint, or raise timeoutMs.".into()),
+                Error::Network { .. } => Some("The request did not reach STS: check the endpoint URL and the network. In a browser, a custom endpoint must allow CORS.".into()),
+                Error::UnexpectedResponse { status, request_id: Some(_), .. } if *status >= 500 => Some(format!(
+                    "STS is unavailable (HTTP {status}); retried {} time{}. Wait a minute and try again, or use another region's endpoint; quote the request id if you contact AWS Support.",
+                    ctx.attempts.saturating_sub(1),
+                    if ctx.attempts == 2 { "" } else { "s" }
+                )),
+                Error::UnexpectedResponse { request_id: Some(_), .. } => Some("STS answered with something it does not normally send: check the endpoint URL and any proxy in between; quote the request id if you contact AWS Support.".into()),
+                Error::UnexpectedResponse { .. } => Some("Something other than STS answered: check the endpoint URL and any proxy in between.".into()),
                 _ => None,
             };
         };
         let lower = message.to_ascii_lowercase();
+        let assumes_role = ctx.action.starts_with("AssumeRole");
         Some(match code.as_str() {
-            "AccessDenied" if op == Operation::AssumeRole => {
+            // STS's wording for a wrong or reused MFA code, on GetSessionToken and AssumeRole alike.
+            "AccessDenied" if lower.contains("multifactorauthentication") || lower.contains("mfa") => {
+                "The MFA check failed: serialNumber must be the ARN of the MFA device registered to this user (IAM → Users → Security credentials), tokenCode the code it shows now (each code works once; wait for the next one), and the device's clock must be right."
+            }
+            "AccessDenied" if assumes_role => {
                 "The role's trust policy must name your identity as a principal (and allow sts:AssumeRole, plus sts:TagSession or sts:SetSourceIdentity when you pass tags or a source identity), and your identity needs a policy allowing sts:AssumeRole on this role ARN. If the trust policy has a condition, pass the matching externalId or MFA serialNumber and tokenCode."
             }
             "AccessDenied" => "Your identity's policies do not allow this action; check its IAM permissions.",
@@ -103,20 +111,27 @@ impl Error {
                 "Your computer's clock is off by more than 5 minutes: set it to the correct time."
             }
             "SignatureDoesNotMatch" => "The secret access key does not belong to this access key ID: copy it again without spaces or line breaks.",
-            "InvalidClientTokenId" if used_session_token => {
+            "InvalidClientTokenId" if ctx.used_session_token => {
                 "The session token is not valid here: temporary credentials from the global endpoint (sts.amazonaws.com) are rejected in opt-in regions, so get them from the regional endpoint, and check the token was copied whole and has not expired."
             }
             "InvalidClientTokenId" => "The access key ID is unknown to AWS: check it was copied whole and the key is active (IAM → Users → Security credentials). Temporary keys (ASIA…) also need their session token.",
+            "ExpiredToken" | "ExpiredTokenException" if ctx.action == "AssumeRoleWithWebIdentity" || ctx.action == "AssumeRoleWithSAML" => {
+                "The token or assertion has expired: get a fresh one from your identity provider and try again."
+            }
             "ExpiredToken" | "ExpiredTokenException" => "The source credentials' session token has expired: get fresh credentials and try again.",
+            "InvalidIdentityToken" | "InvalidIdentityTokenException" => "STS could not validate the token: the role's account needs an IAM OIDC identity provider for the token's issuer (iss) whose audience list includes the token's aud, and the token must be unexpired and signed by that issuer.",
+            "IDPRejectedClaim" | "IDPRejectedClaimException" => "The identity provider's token or assertion was rejected: the role's trust policy must name that provider as a Federated principal, and its conditions (aud, sub) must match the token's claims.",
+            "IDPCommunicationError" | "IDPCommunicationErrorException" => "STS could not reach your identity provider to fetch its keys: try again; if it persists, check the provider's JWKS endpoint is reachable from the internet.",
             "RegionDisabledException" => "STS is not activated in this region for your account: activate the region (Account settings → STS regions) or choose another region.",
             "MalformedPolicyDocument" | "MalformedPolicyDocumentException" => "The session policy is not a valid IAM policy document: check its JSON and its Version, Statement, Effect, Action and Resource elements.",
             "PackedPolicyTooLarge" | "PackedPolicyTooLargeException" => "The session policy, policy ARNs and tags together are too large once packed: shorten the policy or pass fewer tags.",
+            "InvalidAuthorizationMessageException" => "The encoded message is not one AWS issued, or it was cut: copy the whole message that follows \"Encoded authorization failure message:\".",
             "ValidationError" if lower.contains("durationseconds") || lower.contains("duration") => {
                 "The duration exceeds what is allowed: a role's maximum session duration is set on the role (1 to 12 hours), and role chaining (temporary source credentials) is limited to 1 hour."
             }
             "Throttling" | "ThrottlingException" => "STS is throttling requests: wait a moment and try again.",
             _ => return None,
-        })
+        }.to_owned())
     }
 
     /// Replace every occurrence of each secret in the message text with a marker, in case a server or a
@@ -160,7 +175,7 @@ impl fmt::Display for Error {
                     f.write_str(message)
                 }
             }
-            Error::UnexpectedResponse { status, snippet } => {
+            Error::UnexpectedResponse { status, snippet, .. } => {
                 write!(f, "Unexpected response from the endpoint (HTTP {status}): {snippet}")
             }
             Error::Network { message } => write!(f, "Network error: {message}"),
@@ -203,37 +218,53 @@ mod tests {
 
     #[test]
     fn hints_depend_on_operation_and_message() {
+        let ctx = |action, used_session_token| HintContext {
+            action,
+            used_session_token,
+            attempts: 1,
+        };
+        let hint = |e: &Error, action, token| e.hint(&ctx(action, token)).unwrap_or_default();
         let denied = sts("AccessDenied", "not authorized");
-        assert!(denied
-            .hint(Operation::AssumeRole, false)
-            .unwrap()
-            .contains("trust policy"));
-        assert!(!denied
-            .hint(Operation::GetCallerIdentity, false)
-            .unwrap()
-            .contains("trust policy"));
+        assert!(hint(&denied, "AssumeRole", false).contains("trust policy"));
+        assert!(!hint(&denied, "GetCallerIdentity", false).contains("trust policy"));
+        let mfa = sts(
+            "AccessDenied",
+            "MultiFactorAuthentication failed with invalid MFA one time pass code. ",
+        );
+        assert!(hint(&mfa, "GetSessionToken", false).contains("serialNumber"));
         let expired = sts(
             "SignatureDoesNotMatch",
             "Signature expired: 20261128T120000Z is now earlier than …",
         );
-        assert!(expired.hint(Operation::AssumeRole, false).unwrap().contains("clock"));
+        assert!(hint(&expired, "AssumeRole", false).contains("clock"));
         let wrong = sts(
             "SignatureDoesNotMatch",
             "The request signature we calculated does not match",
         );
-        assert!(wrong
-            .hint(Operation::AssumeRole, false)
-            .unwrap()
-            .contains("secret access key"));
+        assert!(hint(&wrong, "AssumeRole", false).contains("secret access key"));
         let token = sts(
             "InvalidClientTokenId",
             "The security token included in the request is invalid.",
         );
-        assert!(token
-            .hint(Operation::AssumeRole, true)
-            .unwrap()
-            .contains("regional endpoint"));
-        assert!(sts("SomethingNew", "").hint(Operation::AssumeRole, false).is_none());
+        assert!(hint(&token, "AssumeRole", true).contains("regional endpoint"));
+        assert!(sts("SomethingNew", "").hint(&ctx("AssumeRole", false)).is_none());
+        let unavailable = Error::UnexpectedResponse {
+            status: 503,
+            snippet: "(empty body)".into(),
+            request_id: Some("r-9".into()),
+        };
+        let text = unavailable
+            .hint(&HintContext {
+                action: "AssumeRole",
+                used_session_token: false,
+                attempts: 3,
+            })
+            .unwrap();
+        assert!(
+            text.contains("STS is unavailable (HTTP 503); retried 2 times"),
+            "{text}"
+        );
+        assert_eq!(unavailable.request_id(), Some("r-9"));
     }
 
     #[test]
@@ -246,6 +277,7 @@ mod tests {
         let mut e = Error::UnexpectedResponse {
             status: 400,
             snippet: "<a>FwoGZXIvYXdzHAR…".into(),
+            request_id: None,
         };
         e.scrub(&["", token]);
         assert_eq!(

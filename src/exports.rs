@@ -18,26 +18,64 @@ pub enum Format {
     Json,
 }
 
-const FORMAT_NAMES: &str = "bash, zsh, sh, fish, powershell, cmd, dotenv, credentials, credential-process, json";
+/// Everything the page, the CLI and the worker know about a format: a new format is one entry here (and
+/// its renderer), and they all pick it up through `formats()`.
+#[derive(Debug)]
+pub struct FormatInfo {
+    pub format: Format,
+    pub id: &'static str,
+    /// Other names accepted; the first `listed_aliases` are listed in help texts, the rest only accepted.
+    pub aliases: &'static [&'static str],
+    pub listed_aliases: usize,
+    pub label: &'static str,
+    /// Lines a shell evaluates (and `renderUnset` can undo).
+    pub shell: bool,
+    /// What the text is saved as, when it is a file rather than lines to paste.
+    pub file: Option<&'static str>,
+    /// One sentence on where the text goes.
+    pub how: &'static str,
+    /// Takes `renderExports`' `profile` option.
+    pub profile: bool,
+    pub media_type: &'static str,
+}
+
+#[rustfmt::skip]
+pub static FORMATS: [FormatInfo; 8] = [
+    FormatInfo { format: Format::Bash, id: "bash", aliases: &["zsh", "sh", "ksh", "posix"], listed_aliases: 2, label: "bash / zsh", shell: true, file: None, how: "Paste into bash or zsh (sh works too).", profile: false, media_type: "text/plain" },
+    FormatInfo { format: Format::Fish, id: "fish", aliases: &[], listed_aliases: 0, label: "fish", shell: true, file: None, how: "Paste into fish.", profile: false, media_type: "text/plain" },
+    FormatInfo { format: Format::PowerShell, id: "powershell", aliases: &["pwsh", "ps"], listed_aliases: 0, label: "PowerShell", shell: true, file: None, how: "Paste into PowerShell (pwsh or Windows PowerShell).", profile: false, media_type: "text/plain" },
+    FormatInfo { format: Format::Cmd, id: "cmd", aliases: &["bat"], listed_aliases: 0, label: "cmd", shell: true, file: None, how: "Paste into a Windows Command Prompt.", profile: false, media_type: "text/plain" },
+    FormatInfo { format: Format::Dotenv, id: "dotenv", aliases: &["env", ".env"], listed_aliases: 0, label: ".env", shell: false, file: Some(".env"), how: "Save as .env for tools that read one (docker --env-file, dotenv…). Keep it out of git.", profile: false, media_type: "text/plain" },
+    FormatInfo { format: Format::CredentialsFile, id: "credentials", aliases: &["ini"], listed_aliases: 0, label: "~/.aws/credentials", shell: false, file: Some("~/.aws/credentials"), how: "Add to ~/.aws/credentials, then use --profile with the name below (or AWS_PROFILE).", profile: true, media_type: "text/plain" },
+    FormatInfo { format: Format::CredentialProcess, id: "credential-process", aliases: &["credential_process", "process"], listed_aliases: 0, label: "credential_process", shell: false, file: Some("credential_process JSON"), how: "The JSON a credential_process command prints: save it to a file and set credential_process = cat /path/to/it in a ~/.aws/config profile.", profile: false, media_type: "application/json" },
+    FormatInfo { format: Format::Json, id: "json", aliases: &[], listed_aliases: 0, label: "JSON", shell: false, file: Some("Credentials JSON"), how: "As aws sts assume-role --query Credentials prints it.", profile: false, media_type: "application/json" },
+];
+
+/// The names help texts list: each id, then its listed aliases.
+pub fn format_names() -> Vec<&'static str> {
+    FORMATS
+        .iter()
+        .flat_map(|f| core::iter::once(f.id).chain(f.aliases[..f.listed_aliases].iter().copied()))
+        .collect()
+}
 
 impl Format {
     pub fn parse(name: &str) -> Result<Format> {
-        Ok(match name.to_ascii_lowercase().as_str() {
-            "bash" | "zsh" | "sh" | "ksh" | "posix" => Format::Bash,
-            "fish" => Format::Fish,
-            "powershell" | "pwsh" | "ps" => Format::PowerShell,
-            "cmd" | "bat" => Format::Cmd,
-            "dotenv" | "env" | ".env" => Format::Dotenv,
-            "credentials" | "ini" => Format::CredentialsFile,
-            "credential-process" | "credential_process" | "process" => Format::CredentialProcess,
-            "json" => Format::Json,
-            _ => {
-                return Err(Error::invalid(
+        let lower = name.to_ascii_lowercase();
+        FORMATS
+            .iter()
+            .find(|f| f.id == lower || f.aliases.contains(&lower.as_str()))
+            .map(|f| f.format)
+            .ok_or_else(|| {
+                Error::invalid(
                     "format",
-                    format!("is not a known format; expected one of {FORMAT_NAMES}"),
-                ))
-            }
-        })
+                    format!("is not a known format; expected one of {}", format_names().join(", ")),
+                )
+            })
+    }
+
+    pub fn info(self) -> &'static FormatInfo {
+        FORMATS.iter().find(|f| f.format == self).unwrap_or(&FORMATS[0])
     }
 }
 
@@ -128,28 +166,28 @@ fn pwsh_quote(v: &str) -> String {
     out
 }
 
-fn dotenv_quote(v: &str) -> String {
+/// A `.env` value that every reader we claim takes back unchanged: `set -a; . ./.env` in bash and dash,
+/// python-dotenv, Node's `util.parseEnv`, and `docker --env-file` (which has no quoting at all, so only a
+/// bare value reaches it intact; real STS credentials are always bare). Anything else is single-quoted,
+/// and a value single quotes cannot carry for all of them is refused (tests/export_shell_props.rs runs
+/// each reader): `'` ends the quotes; python-dotenv turns `\\` and `\'` inside single quotes into escapes
+/// and expands `${NAME}` even there; a line break would need double quotes, where sh runs `` `…` ``.
+fn dotenv_quote(v: &str, field: &str) -> Result<String> {
     if v.bytes().all(|b| b.is_ascii_alphanumeric() || b"/+=._:-".contains(&b)) {
-        return v.to_owned();
+        return Ok(v.to_owned());
     }
-    if !v.contains(['\'', '\n', '\r']) {
-        // Single quotes are literal in every dotenv dialect (dotenv, python-dotenv, compose).
-        return format!("'{v}'");
+    if v.contains(DOTENV_UNQUOTABLE) {
+        return Err(Error::invalid(
+            field,
+            "holds ', \\, $ or a line break, which a .env file cannot carry the same way for every reader \
+             (sh, python-dotenv); use another format, such as json or bash",
+        ));
     }
-    let mut out = String::from("\"");
-    for c in v.chars() {
-        match c {
-            '"' => out.push_str("\\\""),
-            '\\' => out.push_str("\\\\"),
-            '\n' => out.push_str("\\n"),
-            '\r' => out.push_str("\\r"),
-            '$' => out.push_str("\\$"),
-            c => out.push(c),
-        }
-    }
-    out.push('"');
-    out
+    Ok(format!("'{v}'"))
 }
+
+/// What no `.env` value may hold once it needs quotes (see `dotenv_quote`).
+const DOTENV_UNQUOTABLE: [char; 5] = ['\'', '\\', '$', '\n', '\r'];
 
 pub fn json_string(v: &str, out: &mut String) {
     out.push('"');
@@ -210,7 +248,13 @@ pub fn render(c: &Credentials, format: Format, options: &RenderOptions) -> Resul
             refuse(&values, &['%', '"', '!', '\n', '\r'], "cmd")?;
             lines(&|n, v| format!("set \"{n}={v}\"\n"))
         }
-        Format::Dotenv => lines(&|n, v| format!("{n}={}\n", dotenv_quote(v))),
+        Format::Dotenv => {
+            let mut out = String::new();
+            for ((n, v), field) in VARS.iter().zip(values).zip(FIELDS) {
+                out.push_str(&format!("{n}={}\n", dotenv_quote(v, field)?));
+            }
+            out
+        }
         Format::CredentialsFile => {
             let profile = options.profile.as_deref().unwrap_or("default");
             check_profile(profile)?;
@@ -315,8 +359,8 @@ mod tests {
             r#"$Env:AWS_SESSION_TOKEN = 'a''b $(id) `x` %PATH% \ ’’ "q"'"#
         );
         assert_eq!(
-            get(Format::Dotenv).unwrap(),
-            r#"AWS_SESSION_TOKEN="a'b \$(id) `x` %PATH% \\ ’ \"q\"""#
+            get(Format::Dotenv).unwrap_err().field(),
+            Some("credentials.sessionToken")
         );
         assert_eq!(get(Format::Cmd).unwrap_err().field(), Some("credentials.sessionToken"));
         let json = render(&c, Format::Json, &RenderOptions::default()).unwrap();
@@ -333,6 +377,34 @@ mod tests {
         );
         let json = render(&c, Format::Json, &RenderOptions::default()).unwrap();
         assert!(json.contains(r#""line1\nline2\u003c/script\u003e""#), "{json}");
+    }
+
+    /// issue 10: a hostile STS answer's token made the old renderer fall back to double quotes, where sh
+    /// runs `` `…` `` and python-dotenv expands `${…}`. Each is now refused, naming the field; values single
+    /// quotes can carry are still rendered (tests/export_shell_props.rs feeds them to the real readers).
+    #[test]
+    fn dotenv_refuses_what_single_quotes_cannot_carry() {
+        for hostile in [
+            "tok'`touch pwned`'",
+            "${HOME}",
+            "a\\\\b",
+            "end\\",
+            "two\nlines",
+            "cr\rx",
+        ] {
+            let mut c = creds();
+            c.session_token = Secret::from(hostile);
+            let err = render(&c, Format::Dotenv, &RenderOptions::default()).unwrap_err();
+            assert_eq!(err.field(), Some("credentials.sessionToken"), "{hostile:?}");
+            assert!(err.to_string().contains("use another format"), "{err}");
+        }
+        let mut c = creds();
+        c.secret_access_key = Secret::from("tok`touch pwned` \"(id)\" #x ’");
+        let out = render(&c, Format::Dotenv, &RenderOptions::default()).unwrap();
+        assert_eq!(
+            out.lines().nth(1),
+            Some("AWS_SECRET_ACCESS_KEY='tok`touch pwned` \"(id)\" #x ’'")
+        );
     }
 
     #[test]

@@ -5,21 +5,25 @@
 //! included), so it builds and tests natively. `wasm` is the one JS-facing module: it converts options,
 //! reads the clock, calls `fetch`, and turns errors into JS `Error`s.
 //!
-//! A call flows: `params` (validate) → `endpoint` (where) → `request` (form body) → `sign` (SigV4) →
-//! fetch → `response` (XML → result or error) → `retry` (what next); `exports` renders the credentials.
+//! Every operation is an entry of `model` (generated from AWS's STS model in vendor/). A call flows:
+//! `input` (the values, checked against the model) + `rules` (what AWS documents beyond the model) →
+//! `endpoint` (where, from AWS's partition data) → `request` (form body) → `sign` (SigV4) → fetch →
+//! `response` (XML → result or error) → `retry` (what next); `exports` renders the credentials.
 
 pub mod endpoint;
 pub mod error;
 pub mod exports;
+pub mod input;
+pub mod model;
 pub mod params;
 pub mod plan;
 pub mod request;
 pub mod response;
 pub mod retry;
+pub mod rules;
 pub mod secret;
 pub mod sign;
 pub mod time;
-pub mod validate;
 
 #[cfg(target_arch = "wasm32")]
 pub mod wasm;

@@ -1,8 +1,8 @@
-//! Inputs of the three STS calls, the option names each accepts (unknown ones are reported, with a
-//! suggestion), and `timeoutMs`. The rules for each value are in `validate`. Field names are the JS
-//! option names, so errors point at what the caller wrote.
+//! What every call takes besides the operation's own members (source credentials, where to send it,
+//! `timeoutMs`), and the option names each operation accepts: unknown ones are reported, with a suggestion.
 
 use crate::error::{Error, Result};
+use crate::model::Operation;
 use crate::secret::Secret;
 
 /// The credentials that sign the request. A session token means temporary source credentials (role chaining).
@@ -11,6 +11,9 @@ pub struct SourceCredentials {
     pub access_key_id: String,
     pub secret_access_key: Secret,
     pub session_token: Option<Secret>,
+    /// When temporary source credentials expire (ISO-8601), as our own results carry it: accepted so that a
+    /// result can be passed straight back in, and checked so that stale credentials fail here, not at STS.
+    pub expiration: Option<String>,
 }
 
 /// Where the request goes; resolved by `endpoint::resolve`.
@@ -18,89 +21,64 @@ pub struct SourceCredentials {
 pub struct Target {
     pub region: Option<String>,
     pub use_fips: bool,
+    pub use_dual_stack: bool,
     pub endpoint: Option<String>,
 }
 
-#[derive(Debug, Clone, Default, PartialEq, Eq)]
-pub struct Tag {
-    pub key: String,
-    pub value: String,
-}
-
-/// AssumeRole parameters as the caller gave them. Numbers stay `f64` so that NaN, negative and fractional
-/// values are judged here, by the same rules on every runtime.
-#[derive(Debug, Clone, Default)]
-pub struct AssumeRoleInput {
-    pub role_arn: String,
-    pub role_session_name: String,
-    pub duration_seconds: Option<f64>,
-    pub external_id: Option<String>,
-    pub policy: Option<String>,
-    pub policy_arns: Vec<String>,
-    pub serial_number: Option<String>,
-    pub token_code: Option<String>,
-    pub tags: Vec<Tag>,
-    pub transitive_tag_keys: Vec<String>,
-    pub source_identity: Option<String>,
-}
-
-#[derive(Debug, Clone, Default)]
-pub struct SessionTokenInput {
-    pub duration_seconds: Option<f64>,
-    pub serial_number: Option<String>,
-    pub token_code: Option<String>,
-}
-
-/// One validated call, ready to be encoded.
-#[derive(Debug, Clone)]
-pub enum Call {
-    AssumeRole(AssumeRoleInput),
-    GetCallerIdentity,
-    GetSessionToken(SessionTokenInput),
-}
-
-/// Option names accepted by every call.
-pub const COMMON_OPTIONS: &[&str] = &[
+/// Options every signed call accepts besides the operation's own members.
+pub const SIGNED_CLIENT_OPTIONS: &[&str] = &[
     "accessKeyId",
     "secretAccessKey",
     "sessionToken",
+    "expiration",
     "region",
     "useFips",
+    "useDualStack",
     "endpoint",
     "timeoutMs",
     "fetch",
 ];
-pub const ASSUME_ROLE_OPTIONS: &[&str] = &[
-    "roleArn",
-    "roleSessionName",
-    "durationSeconds",
-    "externalId",
-    "policy",
-    "policyArns",
-    "serialNumber",
-    "tokenCode",
-    "tags",
-    "transitiveTagKeys",
-    "sourceIdentity",
-];
-pub const SESSION_TOKEN_OPTIONS: &[&str] = &["durationSeconds", "serialNumber", "tokenCode"];
+/// Unsigned calls (web identity, SAML) take no access keys: passing them is a mistake worth reporting.
+pub const UNSIGNED_CLIENT_OPTIONS: &[&str] = &["region", "useFips", "useDualStack", "endpoint", "timeoutMs", "fetch"];
+
+pub fn client_options(op: &Operation) -> &'static [&'static str] {
+    if op.signed {
+        SIGNED_CLIENT_OPTIONS
+    } else {
+        UNSIGNED_CLIENT_OPTIONS
+    }
+}
+
+/// Every option name `op` accepts: the client's, then the model's members.
+pub fn option_names(op: &Operation) -> impl Iterator<Item = &'static str> {
+    client_options(op).iter().copied().chain(op.input.iter().map(|m| m.js))
+}
 
 /// Reject option names the call does not know, so a typo such as `rolearn` is reported instead of ignored.
-pub fn check_known_options(keys: &[String], extra: &[&str]) -> Result<()> {
-    let known = |k: &str| COMMON_OPTIONS.contains(&k) || extra.contains(&k);
+pub fn check_known_options(keys: &[String], op: &Operation) -> Result<()> {
+    let unsigned = (!op.signed).then_some(op.action);
+    check_names(keys, &option_names(op).collect::<Vec<_>>(), "", unsigned)
+}
+
+/// Reject names not in `known` (a nested structure's keys, renderExports' options). `path` prefixes the
+/// field (`tags[0].`); `unsigned_action` names an unsigned operation, to explain why access keys are refused.
+pub fn check_names(keys: &[String], known: &[&str], path: &str, unsigned_action: Option<&str>) -> Result<()> {
     for key in keys {
-        if known(key) {
+        if known.contains(&key.as_str()) {
             continue;
         }
-        let suggestion = COMMON_OPTIONS
+        let suggestion = known
             .iter()
-            .chain(extra)
             .find(|name| name.eq_ignore_ascii_case(key) || edit_distance(name, key) <= 2);
         let reason = match suggestion {
             Some(name) => format!("unknown option; did you mean `{name}`?"),
+            // Access keys given to an unsigned call: say why they are not wanted rather than list names.
+            None if unsigned_action.is_some() && SIGNED_CLIENT_OPTIONS.contains(&key.as_str()) => format!(
+                "is not used: {} is unsigned (the token or assertion is the proof of identity), so it takes no access keys; remove it",
+                unsigned_action.unwrap_or_default()
+            ),
             None => {
-                let mut names: Vec<&str> = COMMON_OPTIONS.iter().chain(extra).copied().collect();
-                names.retain(|n| *n != "fetch");
+                let names: Vec<&str> = known.iter().copied().filter(|n| *n != "fetch").collect();
                 format!("unknown option; expected one of {}", names.join(", "))
             }
         };
@@ -108,9 +86,14 @@ pub fn check_known_options(keys: &[String], extra: &[&str]) -> Result<()> {
         // (`{ [secret]: … }`) must not come back in `field` or the message.
         let printable = key.len() <= 32 && key.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'_' || b == b'$');
         if !printable {
-            return Err(Error::invalid("options", format!("has an unknown option (its name is not shown: not an identifier or longer than 32 characters); {reason}")));
+            let field = if path.is_empty() {
+                "options".to_owned()
+            } else {
+                path.trim_end_matches('.').to_owned()
+            };
+            return Err(Error::invalid(field, format!("has an unknown option (its name is not shown: not an identifier or longer than 32 characters); {reason}")));
         }
-        return Err(Error::invalid(key.as_str(), reason));
+        return Err(Error::invalid(format!("{path}{key}"), reason));
     }
     Ok(())
 }
@@ -145,26 +128,6 @@ pub fn check_timeout(value: f64) -> Result<u32> {
     Ok(value as u32)
 }
 
-impl Call {
-    pub fn validate(&self, source: &SourceCredentials) -> Result<()> {
-        source.validate()?;
-        match self {
-            Call::AssumeRole(input) => input.validate(source.session_token.is_some()),
-            Call::GetCallerIdentity => Ok(()),
-            Call::GetSessionToken(input) => input.validate(source.session_token.is_some()),
-        }
-    }
-
-    pub fn operation(&self) -> crate::error::Operation {
-        use crate::error::Operation;
-        match self {
-            Call::AssumeRole(_) => Operation::AssumeRole,
-            Call::GetCallerIdentity => Operation::GetCallerIdentity,
-            Call::GetSessionToken(_) => Operation::GetSessionToken,
-        }
-    }
-}
-
 /// The AWS documentation's example keys, for tests across the crate.
 #[cfg(test)]
 pub(crate) fn example_source() -> SourceCredentials {
@@ -172,6 +135,7 @@ pub(crate) fn example_source() -> SourceCredentials {
         access_key_id: "AKIAIOSFODNN7EXAMPLE".into(),
         secret_access_key: Secret::from("wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY"),
         session_token: None,
+        expiration: None,
     }
 }
 
@@ -189,17 +153,22 @@ mod tests {
 
     #[test]
     fn unknown_options_are_reported_with_a_suggestion() {
-        check_known_options(&["roleArn".into(), "region".into()], ASSUME_ROLE_OPTIONS).unwrap();
-        let err = check_known_options(&["rolearn".into()], ASSUME_ROLE_OPTIONS).unwrap_err();
+        let role = crate::model::operation("AssumeRole").unwrap();
+        let caller = crate::model::operation("GetCallerIdentity").unwrap();
+        check_known_options(&["roleArn".into(), "region".into(), "expiration".into()], role).unwrap();
+        let err = check_known_options(&["rolearn".into()], role).unwrap_err();
         assert_eq!(err.field(), Some("rolearn"));
         assert!(err.to_string().contains("did you mean `roleArn`"), "{err}");
-        let err = check_known_options(&["roleArn".into()], &[]).unwrap_err();
+        let err = check_known_options(&["roleArn".into()], caller).unwrap_err();
         assert_eq!(err.field(), Some("roleArn"), "GetCallerIdentity takes no roleArn");
         let secret_as_key = "wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY".to_owned();
-        let err = check_known_options(std::slice::from_ref(&secret_as_key), ASSUME_ROLE_OPTIONS).unwrap_err();
+        let err = check_known_options(std::slice::from_ref(&secret_as_key), role).unwrap_err();
         assert_eq!(err.field(), Some("options"));
         assert!(!err.to_string().contains(&secret_as_key[..16]), "{err}");
-        let err = check_known_options(&["zzzzzz".into()], SESSION_TOKEN_OPTIONS).unwrap_err();
+        let err = check_known_options(&["zzzzzz".into()], caller).unwrap_err();
         assert!(err.to_string().contains("expected one of"), "{err}");
+        let web = crate::model::operation("AssumeRoleWithWebIdentity").unwrap();
+        let err = check_known_options(&["secretAccessKey".into()], web).unwrap_err();
+        assert!(err.to_string().contains("unsigned"), "{err}");
     }
 }

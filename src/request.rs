@@ -1,8 +1,9 @@
 //! The form-encoded POST body of each call (the AWS Query protocol), in the order botocore writes it.
 
-use crate::params::Call;
+use crate::input::{Input, Value};
+pub use crate::model::API_VERSION;
+use crate::model::{Member, Shape};
 
-pub const API_VERSION: &str = "2011-06-15";
 pub const CONTENT_TYPE: &str = "application/x-www-form-urlencoded; charset=utf-8";
 
 /// RFC 3986 percent-encoding: everything but unreserved characters, upper-case hex, as SigV4 expects.
@@ -31,94 +32,95 @@ impl Form {
         percent_encode(value, &mut self.0);
     }
 
-    fn opt(&mut self, name: &str, value: Option<&str>) {
-        if let Some(v) = value {
-            self.pair(name, v);
+    /// The Query protocol's flattening, in the model's member order as botocore writes it: structures as
+    /// `Name.Member`, lists as `Name.member.N`, maps as `Name.entry.N.key` / `.value`.
+    fn members(&mut self, prefix: &str, members: &[Member], present: &[(usize, Value)]) {
+        for (index, member) in members.iter().enumerate() {
+            if let Some((_, value)) = present.iter().find(|(i, _)| *i == index) {
+                let name = if prefix.is_empty() {
+                    member.name.to_owned()
+                } else {
+                    format!("{prefix}.{}", member.name)
+                };
+                self.value(&name, member.shape, value);
+            }
         }
     }
 
-    fn duration(&mut self, value: Option<f64>) {
-        // Validation guarantees a whole number in range, so the integer print is exact.
-        if let Some(d) = value {
-            self.pair("DurationSeconds", &(d as u32).to_string());
+    fn value(&mut self, name: &str, shape: &Shape, value: &Value) {
+        match (shape, value) {
+            (Shape::Struct(members), Value::Struct(present)) => self.members(name, members, present),
+            (Shape::List { member, .. }, Value::List(items)) => {
+                for (i, item) in items.iter().enumerate() {
+                    self.value(&format!("{name}.member.{}", i + 1), member, item);
+                }
+            }
+            (_, Value::Map(pairs)) => {
+                for (i, (k, v)) in pairs.iter().enumerate() {
+                    self.pair(&format!("{name}.entry.{}.key", i + 1), k);
+                    self.pair(&format!("{name}.entry.{}.value", i + 1), v);
+                }
+            }
+            // Validation guarantees a whole number in range, so the integer print is exact.
+            (_, Value::Num(n)) => self.pair(name, &(*n as i64).to_string()),
+            (_, Value::Bool(b)) => self.pair(name, if *b { "true" } else { "false" }),
+            (_, Value::Str(s)) => self.pair(name, s),
+            // Shape and value disagree only if validation was skipped; send nothing rather than guess.
+            _ => {}
         }
     }
 }
 
-/// Encode a validated call. The caller must have run `Call::validate` first.
-pub fn form_body(call: &Call) -> String {
+/// Encode a validated input. The caller must have validated it first.
+pub fn form_body(input: &Input) -> String {
     let mut form = Form(String::with_capacity(256));
-    let action = match call {
-        Call::AssumeRole(_) => "AssumeRole",
-        Call::GetCallerIdentity => "GetCallerIdentity",
-        Call::GetSessionToken(_) => "GetSessionToken",
-    };
-    form.pair("Action", action);
+    form.pair("Action", input.op.action);
     form.pair("Version", API_VERSION);
-    match call {
-        Call::AssumeRole(r) => {
-            form.pair("RoleArn", &r.role_arn);
-            form.pair("RoleSessionName", &r.role_session_name);
-            for (i, arn) in r.policy_arns.iter().enumerate() {
-                form.pair(&format!("PolicyArns.member.{}.arn", i + 1), arn);
-            }
-            form.opt("Policy", r.policy.as_deref());
-            form.duration(r.duration_seconds);
-            for (i, tag) in r.tags.iter().enumerate() {
-                form.pair(&format!("Tags.member.{}.Key", i + 1), &tag.key);
-                form.pair(&format!("Tags.member.{}.Value", i + 1), &tag.value);
-            }
-            for (i, key) in r.transitive_tag_keys.iter().enumerate() {
-                form.pair(&format!("TransitiveTagKeys.member.{}", i + 1), key);
-            }
-            form.opt("ExternalId", r.external_id.as_deref());
-            form.opt("SerialNumber", r.serial_number.as_deref());
-            form.opt("TokenCode", r.token_code.as_deref());
-            form.opt("SourceIdentity", r.source_identity.as_deref());
-        }
-        Call::GetCallerIdentity => {}
-        Call::GetSessionToken(s) => {
-            form.duration(s.duration_seconds);
-            form.opt("SerialNumber", s.serial_number.as_deref());
-            form.opt("TokenCode", s.token_code.as_deref());
-        }
-    }
+    form.members("", input.op.input, &input.members);
     form.0
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::params::{AssumeRoleInput, SessionTokenInput, Tag};
+    use crate::model::operation;
+
+    fn s(v: &str) -> Value {
+        Value::Str(v.into())
+    }
 
     #[test]
     fn caller_identity() {
-        assert_eq!(
-            form_body(&Call::GetCallerIdentity),
-            "Action=GetCallerIdentity&Version=2011-06-15"
-        );
+        let input = Input::new(operation("GetCallerIdentity").unwrap());
+        assert_eq!(form_body(&input), "Action=GetCallerIdentity&Version=2011-06-15");
     }
 
     #[test]
     fn assume_role_with_everything() {
-        let call = Call::AssumeRole(AssumeRoleInput {
-            role_arn: "arn:aws:iam::123456789012:role/example-role".into(),
-            role_session_name: "s@1".into(),
-            duration_seconds: Some(3600.0),
-            external_id: Some("ext/1".into()),
-            policy: Some(r#"{"Version": "2012-10-17"}"#.into()),
-            policy_arns: vec!["arn:aws:iam::aws:policy/A".into(), "arn:aws:iam::aws:policy/B".into()],
-            serial_number: Some("arn:aws:iam::123456789012:mfa/bob".into()),
-            token_code: Some("123456".into()),
-            tags: vec![Tag {
-                key: "Team Name".into(),
-                value: "ü+".into(),
-            }],
-            transitive_tag_keys: vec!["Team Name".into()],
-            source_identity: Some("bob".into()),
-        });
+        // Members set in another order than the model's: the body follows the model, as botocore does.
+        let input = Input::new(operation("AssumeRole").unwrap())
+            .with("SourceIdentity", s("bob"))
+            .with("RoleArn", s("arn:aws:iam::123456789012:role/example-role"))
+            .with("RoleSessionName", s("s@1"))
+            .with("DurationSeconds", Value::Num(3600.0))
+            .with("ExternalId", s("ext/1"))
+            .with("Policy", s(r#"{"Version": "2012-10-17"}"#))
+            .with(
+                "PolicyArns",
+                Value::List(vec![
+                    Value::Struct(vec![(0, s("arn:aws:iam::aws:policy/A"))]),
+                    Value::Struct(vec![(0, s("arn:aws:iam::aws:policy/B"))]),
+                ]),
+            )
+            .with("SerialNumber", s("arn:aws:iam::123456789012:mfa/bob"))
+            .with("TokenCode", s("123456"))
+            .with(
+                "Tags",
+                Value::List(vec![Value::Struct(vec![(1, s("ü+")), (0, s("Team Name"))])]),
+            )
+            .with("TransitiveTagKeys", Value::List(vec![s("Team Name")]));
         assert_eq!(
-            form_body(&call),
+            form_body(&input),
             "Action=AssumeRole&Version=2011-06-15\
              &RoleArn=arn%3Aaws%3Aiam%3A%3A123456789012%3Arole%2Fexample-role&RoleSessionName=s%401\
              &PolicyArns.member.1.arn=arn%3Aaws%3Aiam%3A%3Aaws%3Apolicy%2FA&PolicyArns.member.2.arn=arn%3Aaws%3Aiam%3A%3Aaws%3Apolicy%2FB\
@@ -129,14 +131,22 @@ mod tests {
     }
 
     #[test]
-    fn session_token() {
-        let call = Call::GetSessionToken(SessionTokenInput {
-            duration_seconds: Some(900.0),
-            ..Default::default()
-        });
+    fn session_token_and_nested_structures() {
+        let input = Input::new(operation("GetSessionToken").unwrap()).with("DurationSeconds", Value::Num(900.0));
         assert_eq!(
-            form_body(&call),
+            form_body(&input),
             "Action=GetSessionToken&Version=2011-06-15&DurationSeconds=900"
+        );
+        let root = Input::new(operation("AssumeRoot").unwrap())
+            .with("TargetPrincipal", s("111122223333"))
+            .with(
+                "TaskPolicyArn",
+                Value::Struct(vec![(0, s("arn:aws:iam::aws:policy/root-task/X"))]),
+            );
+        assert_eq!(
+            form_body(&root),
+            "Action=AssumeRoot&Version=2011-06-15&TargetPrincipal=111122223333\
+             &TaskPolicyArn.arn=arn%3Aaws%3Aiam%3A%3Aaws%3Apolicy%2Froot-task%2FX"
         );
     }
 }

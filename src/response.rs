@@ -1,4 +1,5 @@
-//! STS XML → results or errors. Handles the three result documents and both error shapes: the documented
+//! STS XML → results or errors. Reads any operation's result by walking its output members in the
+//! operation table, and both error shapes: the documented
 //! `<ErrorResponse><Error>…</Error><RequestId/></ErrorResponse>` and moto's/auth layer's
 //! `<ErrorResponse><Errors><Error>…</Error></Errors></ErrorResponse>`. Bounded: depth, leaf count and size
 //! are capped, so a hostile body costs little and never panics.
@@ -7,7 +8,8 @@ use quick_xml::events::Event;
 use quick_xml::Reader;
 use zeroize::Zeroize;
 
-use crate::error::{Error, Operation, Result};
+use crate::error::{Error, Result};
+use crate::model::{Member, Operation, Shape};
 use crate::secret::Secret;
 use crate::time;
 
@@ -28,35 +30,80 @@ pub struct Credentials {
     pub expiration: String,
 }
 
+/// One value of a result, shaped by the operation table.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub struct AssumeRoleOutput {
-    pub credentials: Credentials,
-    pub assumed_role_arn: String,
-    pub assumed_role_id: String,
-    pub packed_policy_size: Option<u32>,
-    pub source_identity: Option<String>,
+pub enum OutValue {
+    Str(String),
+    Int(i64),
+    Bool(bool),
+    /// ISO-8601 UTC, normalised to `YYYY-MM-DDTHH:MM:SSZ`.
+    Time(String),
+    List(Vec<OutValue>),
+    Struct(Vec<(&'static Member, OutValue)>),
+    Map(Vec<(String, String)>),
+}
+
+impl OutValue {
+    pub fn as_str(&self) -> Option<&str> {
+        match self {
+            OutValue::Str(s) | OutValue::Time(s) => Some(s),
+            _ => None,
+        }
+    }
+
+    /// A member of a structure value by its model name.
+    pub fn get(&self, name: &str) -> Option<&OutValue> {
+        match self {
+            OutValue::Struct(members) => members.iter().find(|(m, _)| m.name == name).map(|(_, v)| v),
+            _ => None,
+        }
+    }
+
+    fn wipe(&mut self) {
+        match self {
+            OutValue::Str(s) | OutValue::Time(s) => s.zeroize(),
+            OutValue::List(items) => items.iter_mut().for_each(OutValue::wipe),
+            OutValue::Struct(members) => members.iter_mut().for_each(|(_, v)| v.wipe()),
+            OutValue::Map(pairs) => pairs.iter_mut().for_each(|(k, v)| {
+                k.zeroize();
+                v.zeroize();
+            }),
+            OutValue::Int(_) | OutValue::Bool(_) => {}
+        }
+    }
+}
+
+/// A successful result: the operation's output members that the answer carried.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Output {
+    pub op: &'static Operation,
+    pub members: Vec<(&'static Member, OutValue)>,
     pub request_id: Option<String>,
 }
 
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct CallerIdentity {
-    pub account: String,
-    pub arn: String,
-    pub user_id: String,
-    pub request_id: Option<String>,
+/// Results hold new secret keys, session tokens and web identity tokens: wipe them when dropped.
+impl Drop for Output {
+    fn drop(&mut self) {
+        self.members.iter_mut().for_each(|(_, v)| v.wipe());
+    }
 }
 
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct SessionTokenOutput {
-    pub credentials: Credentials,
-    pub request_id: Option<String>,
-}
+impl Output {
+    pub fn get(&self, name: &str) -> Option<&OutValue> {
+        self.members.iter().find(|(m, _)| m.name == name).map(|(_, v)| v)
+    }
 
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub enum Output {
-    AssumeRole(AssumeRoleOutput),
-    CallerIdentity(CallerIdentity),
-    SessionToken(SessionTokenOutput),
+    /// The `Credentials` structure, for rendering exports.
+    pub fn credentials(&self) -> Option<Credentials> {
+        let c = self.get("Credentials")?;
+        let field = |name: &str| c.get(name).and_then(OutValue::as_str).map(str::to_owned);
+        Some(Credentials {
+            access_key_id: field("AccessKeyId")?,
+            secret_access_key: Secret::new(field("SecretAccessKey")?),
+            session_token: Secret::new(field("SessionToken")?),
+            expiration: field("Expiration")?,
+        })
+    }
 }
 
 /// An XML document flattened to its leaf elements: `("AssumeRoleResult/Credentials/AccessKeyId", "ASIA…")`.
@@ -184,29 +231,31 @@ pub fn snippet(body: &str) -> String {
     }
 }
 
-fn unexpected(status: u16, what: impl Into<String>) -> Error {
-    Error::UnexpectedResponse {
-        status,
-        snippet: what.into(),
-    }
-}
-
 /// Interpret an HTTP response to `op`. `header_request_id` is the `x-amzn-requestid` header, when present.
-pub fn parse(op: Operation, status: u16, body: &str, header_request_id: Option<&str>) -> Result<Output> {
+pub fn parse(op: &'static Operation, status: u16, body: &str, header_request_id: Option<&str>) -> Result<Output> {
+    let header_id = header_request_id
+        .map(str::trim)
+        .filter(|s| !s.is_empty() && s.len() <= 128);
+    // Every failure keeps the header's request id: it proves STS (or its front door) answered, and AWS
+    // support asks for it.
+    let unexpected = |what: String| Error::UnexpectedResponse {
+        status,
+        snippet: what,
+        request_id: header_id.map(str::to_owned),
+    };
     if body.len() > MAX_BODY {
-        return Err(unexpected(
-            status,
-            format!("a {} KB body, far larger than any STS answer", body.len() / 1024),
-        ));
+        return Err(unexpected(format!(
+            "a {} KB body, far larger than any STS answer",
+            body.len() / 1024
+        )));
     }
     let Some(doc) = flatten(body) else {
-        return Err(unexpected(status, snippet(body)));
+        return Err(unexpected(snippet(body)));
     };
-    let header_id = header_request_id.map(str::trim).filter(|s| !s.is_empty());
     if doc.root == "ErrorResponse" || (doc.root == "Response" && doc.find("Errors/Error/Code").is_some()) {
         let code = doc.find("Error/Code").filter(|c| !c.is_empty());
         let Some(code) = code else {
-            return Err(unexpected(status, snippet(body)));
+            return Err(unexpected(snippet(body)));
         };
         let request_id = doc.find("RequestId").or_else(|| doc.find("RequestID")).or(header_id);
         return Err(Error::Sts {
@@ -221,49 +270,140 @@ pub fn parse(op: Operation, status: u16, body: &str, header_request_id: Option<&
             status,
         });
     }
-    let expected_root = format!("{}Response", op.action());
-    if doc.root != expected_root || !(200..300).contains(&status) {
-        return Err(unexpected(status, snippet(body)));
+    let action = op.action;
+    if doc.root.strip_suffix("Response") != Some(action) || !(200..300).contains(&status) {
+        return Err(unexpected(snippet(body)));
     }
     let request_id = doc.get("ResponseMetadata/RequestId").or(header_id).map(str::to_owned);
-    let result = format!("{}Result", op.action());
-    let field = |name: &str| -> Result<String> {
-        let path = format!("{result}/{name}");
-        doc.get(&path)
+    let result = format!("{action}Result");
+    let members =
+        read_struct(&doc, &result, op.output).map_err(|what| unexpected(format!("the {action} response {what}")))?;
+    // The table marks what makes an answer an answer as required (the credentials and who they belong to,
+    // or every top-level value of the other operations: scripts/gen-model.mjs), so `read_struct` has
+    // refused an answer without them.
+    let output = Output {
+        op,
+        members,
+        request_id,
+    };
+    if let Some(credentials) = output.get("Credentials") {
+        check_credential_alphabets(credentials).map_err(|what| unexpected(format!("the {action} response {what}")))?;
+    }
+    Ok(output)
+}
+
+/// No real STS answer has anything else in these fields, and exports quote them into shell lines and
+/// files: a hostile endpoint's `'`, `$` or backquote there is refused, not rendered (issue 10).
+fn check_credential_alphabets(credentials: &OutValue) -> core::result::Result<(), String> {
+    let base64 = |b: u8| b.is_ascii_alphanumeric() || b"+/=".contains(&b);
+    type Rule = (&'static str, fn(u8) -> bool, &'static str);
+    let rules: [Rule; 3] = [
+        (
+            "AccessKeyId",
+            |b| b.is_ascii_uppercase() || b.is_ascii_digit(),
+            "upper-case letters and digits",
+        ),
+        ("SecretAccessKey", base64, "base64 characters"),
+        ("SessionToken", base64, "base64 characters"),
+    ];
+    for (name, ok, what) in rules {
+        let value = credentials.get(name).and_then(OutValue::as_str).unwrap_or_default();
+        if !value.bytes().all(ok) {
+            return Err(format!(
+                "has a Credentials/{name} with characters other than {what}; refusing it"
+            ));
+        }
+    }
+    Ok(())
+}
+
+/// The members of a structure at `prefix`; a required member missing is an error naming its path.
+fn read_struct(
+    doc: &Leaves,
+    prefix: &str,
+    members: &'static [Member],
+) -> core::result::Result<Vec<(&'static Member, OutValue)>, String> {
+    let mut out = Vec::new();
+    for member in members {
+        let path = format!("{prefix}/{}", member.name);
+        let value = read_value(doc, &path, member)?;
+        match value {
+            Some(v) => out.push((member, v)),
+            None if member.required => {
+                let relative = path.split_once('/').map_or(path.as_str(), |(_, rest)| rest);
+                // A whole structure missing: name its last member, the one a reader looks for last.
+                let last = match member.shape {
+                    Shape::Struct(inner) => inner.last().map_or(String::new(), |m| format!("/{}", m.name)),
+                    _ => String::new(),
+                };
+                return Err(format!("has no {relative}{last}"));
+            }
+            None => {}
+        }
+    }
+    Ok(out)
+}
+
+fn read_value(doc: &Leaves, path: &str, member: &'static Member) -> core::result::Result<Option<OutValue>, String> {
+    let relative = || path.split_once('/').map_or(path, |(_, rest)| rest).to_owned();
+    Ok(match member.shape {
+        Shape::Str(_) => doc
+            .get(path)
             .filter(|v| !v.is_empty())
-            .map(str::to_owned)
-            .ok_or_else(|| unexpected(status, format!("the {} response has no {name}", op.action())))
-    };
-    let credentials = || -> Result<Credentials> {
-        let expiration = field("Credentials/Expiration")?;
-        let ms = time::parse_iso8601(&expiration)
-            .ok_or_else(|| unexpected(status, "the credentials' Expiration is not an ISO-8601 date"))?;
-        Ok(Credentials {
-            access_key_id: field("Credentials/AccessKeyId")?,
-            secret_access_key: Secret::new(field("Credentials/SecretAccessKey")?),
-            session_token: Secret::new(field("Credentials/SessionToken")?),
-            expiration: time::format_iso8601(ms),
-        })
-    };
-    Ok(match op {
-        Operation::AssumeRole => Output::AssumeRole(AssumeRoleOutput {
-            credentials: credentials()?,
-            assumed_role_arn: field("AssumedRoleUser/Arn")?,
-            assumed_role_id: field("AssumedRoleUser/AssumedRoleId")?,
-            packed_policy_size: field("PackedPolicySize").ok().and_then(|s| s.parse().ok()),
-            source_identity: field("SourceIdentity").ok(),
-            request_id,
-        }),
-        Operation::GetCallerIdentity => Output::CallerIdentity(CallerIdentity {
-            account: field("Account")?,
-            arn: field("Arn")?,
-            user_id: field("UserId")?,
-            request_id,
-        }),
-        Operation::GetSessionToken => Output::SessionToken(SessionTokenOutput {
-            credentials: credentials()?,
-            request_id,
-        }),
+            .map(|v| OutValue::Str(v.to_owned())),
+        Shape::Int { .. } => match doc.get(path).filter(|v| !v.is_empty()) {
+            Some(v) => Some(OutValue::Int(
+                v.parse()
+                    .map_err(|_| format!("has a {} that is not a number", relative()))?,
+            )),
+            None => None,
+        },
+        Shape::Bool => doc.get(path).map(|v| OutValue::Bool(v == "true")),
+        Shape::Timestamp => match doc.get(path).filter(|v| !v.is_empty()) {
+            Some(v) => {
+                let ms = time::parse_iso8601(v)
+                    .ok_or_else(|| format!("has a {} that is not an ISO-8601 date", relative()))?;
+                Some(OutValue::Time(time::format_iso8601(ms)))
+            }
+            None => None,
+        },
+        Shape::Struct(inner) => {
+            let child = format!("{path}/");
+            if !doc.leaves.iter().any(|(p, _)| p.starts_with(&child)) {
+                None
+            } else {
+                Some(OutValue::Struct(read_struct(doc, path, inner)?))
+            }
+        }
+        Shape::List {
+            member: Shape::Str(_), ..
+        } => {
+            let item = format!("{path}/member");
+            let items: Vec<OutValue> = doc
+                .leaves
+                .iter()
+                .filter(|(p, _)| *p == item)
+                .map(|(_, v)| OutValue::Str(v.trim().to_owned()))
+                .collect();
+            (!items.is_empty()).then_some(OutValue::List(items))
+        }
+        Shape::Map { .. } => {
+            let (key, value) = (format!("{path}/entry/key"), format!("{path}/entry/value"));
+            let mut pairs = Vec::new();
+            let mut pending: Option<String> = None;
+            for (p, v) in &doc.leaves {
+                if *p == key {
+                    pending = Some(v.trim().to_owned());
+                } else if *p == value {
+                    if let Some(k) = pending.take() {
+                        pairs.push((k, v.trim().to_owned()));
+                    }
+                }
+            }
+            (!pairs.is_empty()).then_some(OutValue::Map(pairs))
+        }
+        // STS's outputs have no lists of structures; the generator would have to learn them first.
+        Shape::List { .. } => None,
     })
 }
 
@@ -271,52 +411,61 @@ pub fn parse(op: Operation, status: u16, body: &str, header_request_id: Option<&
 mod tests {
     use super::*;
 
+    fn op(action: &str) -> &'static Operation {
+        crate::model::operation(action).unwrap()
+    }
+
+    fn text<'a>(out: &'a Output, path: &[&str]) -> &'a str {
+        let mut v = out.get(path[0]).unwrap();
+        for p in &path[1..] {
+            v = v.get(p).unwrap();
+        }
+        v.as_str().unwrap()
+    }
+
     fn fixture(name: &str) -> String {
         std::fs::read_to_string(format!("{}/tests/fixtures/{name}", env!("CARGO_MANIFEST_DIR"))).unwrap()
     }
 
     #[test]
     fn assume_role_result() {
-        let Output::AssumeRole(out) = parse(Operation::AssumeRole, 200, &fixture("assume_role.xml"), None).unwrap()
-        else {
-            panic!()
-        };
-        assert_eq!(out.credentials.access_key_id, "ASIAIOSFODNN7EXAMPLE");
+        let out = parse(op("AssumeRole"), 200, &fixture("assume_role.xml"), None).unwrap();
+        let c = out.credentials().unwrap();
+        assert_eq!(c.access_key_id, "ASIAIOSFODNN7EXAMPLE");
         assert_eq!(
-            out.credentials.secret_access_key.expose(),
+            c.secret_access_key.expose(),
             "wJalrXUtnFEMI/K7MDENG/bPxRfiCYzEXAMPLEKEY"
         );
-        assert!(out
-            .credentials
+        assert!(c
             .session_token
             .expose()
             .starts_with("AQoDYXdzEPT//////////wEXAMPLEtc764"));
-        assert_eq!(out.credentials.expiration, "2019-11-09T13:34:41Z");
+        assert_eq!(c.expiration, "2019-11-09T13:34:41Z");
         assert_eq!(
-            out.assumed_role_arn,
+            text(&out, &["AssumedRoleUser", "Arn"]),
             "arn:aws:sts::123456789012:assumed-role/demo/TestAR"
         );
-        assert_eq!(out.assumed_role_id, "ARO123EXAMPLE123:TestAR");
-        assert_eq!(out.packed_policy_size, Some(6));
-        assert_eq!(out.source_identity.as_deref(), Some("DevUser123"));
+        assert_eq!(
+            text(&out, &["AssumedRoleUser", "AssumedRoleId"]),
+            "ARO123EXAMPLE123:TestAR"
+        );
+        assert_eq!(out.get("PackedPolicySize"), Some(&OutValue::Int(6)));
+        assert_eq!(text(&out, &["SourceIdentity"]), "DevUser123");
         assert_eq!(out.request_id.as_deref(), Some("c6104cbe-af31-11e0-8154-cbc7ccf896c7"));
     }
 
     #[test]
     fn moto_assume_role_result() {
-        let Output::AssumeRole(out) =
-            parse(Operation::AssumeRole, 200, &fixture("moto_assume_role.xml"), None).unwrap()
-        else {
-            panic!()
-        };
+        let out = parse(op("AssumeRole"), 200, &fixture("moto_assume_role.xml"), None).unwrap();
         // Captured by tests/fixtures/capture_moto.py: keys and times differ per capture, shapes do not.
         assert_eq!(
-            out.assumed_role_arn,
+            text(&out, &["AssumedRoleUser", "Arn"]),
             "arn:aws:sts::123456789012:assumed-role/example-role/s1"
         );
-        assert!(out.assumed_role_id.ends_with(":s1"));
-        assert!(out.credentials.access_key_id.starts_with("ASIA"));
-        let exp = &out.credentials.expiration;
+        assert!(text(&out, &["AssumedRoleUser", "AssumedRoleId"]).ends_with(":s1"));
+        let c = out.credentials().unwrap();
+        assert!(c.access_key_id.starts_with("ASIA"));
+        let exp = &c.expiration;
         assert!(
             exp.len() == 20 && exp.ends_with('Z') && crate::time::parse_iso8601(exp).is_some(),
             "{exp}"
@@ -326,72 +475,124 @@ mod tests {
 
     #[test]
     fn moto_shapes() {
-        let Output::CallerIdentity(id) = parse(
-            Operation::GetCallerIdentity,
+        let id = parse(
+            op("GetCallerIdentity"),
             200,
             &fixture("moto_get_caller_identity.xml"),
             None,
         )
-        .unwrap() else {
-            panic!()
-        };
-        assert_eq!(id.arn, "arn:aws:iam::123456789012:user/Bob");
-        assert!(matches!(
-            parse(
-                Operation::GetSessionToken,
-                200,
-                &fixture("moto_get_session_token.xml"),
-                None
-            ),
-            Ok(Output::SessionToken(_))
-        ));
-        let denied = parse(Operation::AssumeRole, 403, &fixture("moto_access_denied.xml"), None).unwrap_err();
+        .unwrap();
+        assert_eq!(text(&id, &["Arn"]), "arn:aws:iam::123456789012:user/Bob");
+        let st = parse(op("GetSessionToken"), 200, &fixture("moto_get_session_token.xml"), None).unwrap();
+        assert!(st.credentials().is_some());
+        let denied = parse(op("AssumeRole"), 403, &fixture("moto_access_denied.xml"), None).unwrap_err();
         assert_eq!((denied.code(), denied.request_id()), ("AccessDenied", None));
-        let token = parse(
-            Operation::GetCallerIdentity,
-            403,
-            &fixture("moto_invalid_token.xml"),
-            None,
-        )
-        .unwrap_err();
+        let token = parse(op("GetCallerIdentity"), 403, &fixture("moto_invalid_token.xml"), None).unwrap_err();
         assert_eq!(token.code(), "InvalidClientTokenId");
     }
 
     #[test]
     fn caller_identity_and_session_token() {
-        let Output::CallerIdentity(id) = parse(
-            Operation::GetCallerIdentity,
-            200,
-            &fixture("get_caller_identity.xml"),
-            None,
-        )
-        .unwrap() else {
-            panic!()
-        };
+        let id = parse(op("GetCallerIdentity"), 200, &fixture("get_caller_identity.xml"), None).unwrap();
         assert_eq!(
-            (id.account.as_str(), id.arn.as_str(), id.user_id.as_str()),
+            (text(&id, &["Account"]), text(&id, &["Arn"]), text(&id, &["UserId"])),
             (
                 "123456789012",
                 "arn:aws:iam::123456789012:user/Bob",
                 "AIDACKCEVSQ6C2EXAMPLE"
             )
         );
-        let Output::SessionToken(st) = parse(
-            Operation::GetSessionToken,
+        let st = parse(
+            op("GetSessionToken"),
             200,
             &fixture("get_session_token.xml"),
             Some("hdr"),
         )
-        .unwrap() else {
-            panic!()
-        };
-        assert_eq!(st.credentials.expiration, "2011-07-11T19:55:29Z");
+        .unwrap();
+        assert_eq!(st.credentials().unwrap().expiration, "2011-07-11T19:55:29Z");
         assert_eq!(st.request_id.as_deref(), Some("58c5dbae-abef-11e0-8cfe-09039844ac7d"));
     }
 
     #[test]
+    fn every_operation_reads_its_documented_result() {
+        // Shapes from the STS API reference's examples, one per operation moto lacks.
+        let web = "<AssumeRoleWithWebIdentityResponse><AssumeRoleWithWebIdentityResult>\
+            <SubjectFromWebIdentityToken>amzn1.account.AF6RHO7KZU5XRVQJGXK6HB56KR2A</SubjectFromWebIdentityToken>\
+            <Audience>client.5498841531868486423.1548@apps.example.com</Audience>\
+            <AssumedRoleUser><Arn>arn:aws:sts::123456789012:assumed-role/FederatedWebIdentityRole/app1</Arn>\
+            <AssumedRoleId>AROACLKWSDQRAOEXAMPLE:app1</AssumedRoleId></AssumedRoleUser>\
+            <Credentials><SessionToken>AQoDYXdzEE0a8ANXXXXXXXXNO1ewxE5TijQyp+IEXAMPLE</SessionToken>\
+            <SecretAccessKey>wJalrXUtnFEMI/K7MDENG/bPxRfiCYzEXAMPLEKEY</SecretAccessKey>\
+            <Expiration>2014-10-24T23:00:23Z</Expiration><AccessKeyId>ASgeIAIOSFODNN7EXAMPLE</AccessKeyId></Credentials>\
+            <SourceIdentity>SourceIdentityValue</SourceIdentity><Provider>www.amazon.com</Provider>\
+            </AssumeRoleWithWebIdentityResult><ResponseMetadata><RequestId>ad4156e9-bce1-11e2-82e6-6b6efEXAMPLE</RequestId></ResponseMetadata></AssumeRoleWithWebIdentityResponse>";
+        // The documented example's key id has lower-case letters (ASgeI…): no real key does, and exports refuse them.
+        let err = parse(op("AssumeRoleWithWebIdentity"), 200, web, None).unwrap_err();
+        assert!(err.to_string().contains("Credentials/AccessKeyId"), "{err}");
+        let web = web.replace("ASgeIAIOSFODNN7EXAMPLE", "ASIAIOSFODNN7EXAMPLE");
+        let out = parse(op("AssumeRoleWithWebIdentity"), 200, &web, None).unwrap();
+        assert_eq!(text(&out, &["Provider"]), "www.amazon.com");
+        assert_eq!(
+            text(&out, &["SubjectFromWebIdentityToken"]),
+            "amzn1.account.AF6RHO7KZU5XRVQJGXK6HB56KR2A"
+        );
+        let decoded = "<DecodeAuthorizationMessageResponse><DecodeAuthorizationMessageResult>\
+            <DecodedMessage>{&quot;allowed&quot;: &quot;false&quot;}</DecodedMessage>\
+            </DecodeAuthorizationMessageResult></DecodeAuthorizationMessageResponse>";
+        let out = parse(op("DecodeAuthorizationMessage"), 200, decoded, Some("rid-7")).unwrap();
+        assert_eq!(text(&out, &["DecodedMessage"]), "{\"allowed\": \"false\"}");
+        assert_eq!(out.request_id.as_deref(), Some("rid-7"));
+        let empty = "<GetAccessKeyInfoResponse><GetAccessKeyInfoResult/></GetAccessKeyInfoResponse>";
+        let err = parse(op("GetAccessKeyInfo"), 200, empty, None).unwrap_err();
+        assert!(err.to_string().contains("has no Account"), "{err}");
+        let map = "<AssumeRoleWithSAMLResponse><AssumeRoleWithSAMLResult><Credentials><AccessKeyId>ASIAX</AccessKeyId>\
+            <SecretAccessKey>s/+=</SecretAccessKey><SessionToken>t</SessionToken><Expiration>2026-12-01T12:00:00.5Z</Expiration></Credentials>\
+            <AssumedRoleUser><Arn>arn:aws:sts::123456789012:assumed-role/r/s</Arn><AssumedRoleId>AROAX:s</AssumedRoleId></AssumedRoleUser>\
+            <TrustedIdentityPropagationContext><TransactionContext><IdentityProvider><entry><key>k1</key><value>v1</value></entry>\
+            </IdentityProvider></TransactionContext></TrustedIdentityPropagationContext></AssumeRoleWithSAMLResult></AssumeRoleWithSAMLResponse>";
+        let out = parse(op("AssumeRoleWithSAML"), 200, map, None).unwrap();
+        assert_eq!(out.credentials().unwrap().expiration, "2026-12-01T12:00:00Z");
+        let ctx = out.get("TrustedIdentityPropagationContext").unwrap();
+        assert_eq!(
+            ctx.get("TransactionContext").unwrap().get("IdentityProvider"),
+            Some(&OutValue::Map(vec![("k1".into(), "v1".into())]))
+        );
+    }
+
+    #[test]
+    fn hostile_credentials_are_refused() {
+        // Issue 10: a quote or backquote in a token would reach the rendered .env / shell lines.
+        for (field, value) in [
+            ("SessionToken", "tok'`touch pwned`'"),
+            ("SecretAccessKey", "a$HOME"),
+            ("AccessKeyId", "ASIA\u{1b}]52;c;x"),
+            ("SessionToken", "a b"),
+        ] {
+            let mut creds = [
+                ("AccessKeyId", "ASIAIOSFODNN7EXAMPLE"),
+                ("SecretAccessKey", "wJalrXUtnFEMI/K7MDENG"),
+                ("SessionToken", "FwoGZXIvYXdz"),
+                ("Expiration", "2026-12-01T12:00:00Z"),
+            ];
+            creds
+                .iter_mut()
+                .filter(|(k, _)| *k == field)
+                .for_each(|(_, v)| *v = value);
+            let inner: String = creds
+                .iter()
+                .map(|(k, v)| format!("<{k}>{}</{k}>", quick_xml::escape::escape(*v)))
+                .collect();
+            let body = format!("<GetSessionTokenResponse><GetSessionTokenResult><Credentials>{inner}</Credentials></GetSessionTokenResult></GetSessionTokenResponse>");
+            let err = parse(op("GetSessionToken"), 200, &body, None).unwrap_err();
+            assert_eq!(err.code(), "UnexpectedResponse", "{field}");
+            assert!(err.to_string().contains(field), "{err}");
+            assert!(!err.to_string().contains("pwned"), "{err}");
+        }
+    }
+
+    #[test]
     fn documented_error_shape() {
-        let err = parse(Operation::AssumeRole, 403, &fixture("error_access_denied.xml"), None).unwrap_err();
+        let err = parse(op("AssumeRole"), 403, &fixture("error_access_denied.xml"), None).unwrap_err();
         assert_eq!(err.code(), "AccessDenied");
         assert_eq!(err.request_id(), Some("4f1b2c43-example"));
         assert_eq!(err.status(), Some(403));
@@ -401,7 +602,7 @@ mod tests {
     #[test]
     fn moto_auth_error_shape_takes_the_header_request_id() {
         let err = parse(
-            Operation::GetCallerIdentity,
+            op("GetCallerIdentity"),
             403,
             &fixture("moto_signature_error.xml"),
             Some("hdr-1"),
@@ -420,11 +621,11 @@ mod tests {
             "<AssumeRoleResponse><{name}>{}</{name}></AssumeRoleResponse>",
             "<x></x>".repeat(127)
         );
-        let err = parse(Operation::AssumeRole, 200, &body, None).unwrap_err();
+        let err = parse(op("AssumeRole"), 200, &body, None).unwrap_err();
         assert_eq!(err.code(), "UnexpectedResponse");
         let fine = format!("<AssumeRoleResponse><{}/></AssumeRoleResponse>", "N".repeat(128));
         assert_eq!(
-            parse(Operation::AssumeRole, 200, &fine, None).unwrap_err().to_string(),
+            parse(op("AssumeRole"), 200, &fine, None).unwrap_err().to_string(),
             "Unexpected response from the endpoint (HTTP 200): the AssumeRole response has no Credentials/Expiration"
         );
     }
@@ -432,13 +633,13 @@ mod tests {
     #[test]
     fn entities_are_decoded() {
         let body = "<ErrorResponse><Error><Code>ValidationError</Code><Message>a &lt;b&gt; &amp; &#x41;&#66; &quot;</Message></Error></ErrorResponse>";
-        let err = parse(Operation::AssumeRole, 400, body, None).unwrap_err();
+        let err = parse(op("AssumeRole"), 400, body, None).unwrap_err();
         assert_eq!(err.to_string(), "a <b> & AB \"");
     }
 
     #[test]
     fn error_body_with_status_200_is_still_an_error() {
-        let err = parse(Operation::AssumeRole, 200, &fixture("error_access_denied.xml"), None).unwrap_err();
+        let err = parse(op("AssumeRole"), 200, &fixture("error_access_denied.xml"), None).unwrap_err();
         assert_eq!((err.code(), err.status()), ("AccessDenied", Some(200)));
     }
 
@@ -471,12 +672,12 @@ mod tests {
             (200, "<a></a><b></b>", "<a>"),
         ];
         for (status, body, expect) in cases {
-            let op = if body.contains("GetCallerIdentity") {
-                Operation::GetCallerIdentity
+            let action = if body.contains("GetCallerIdentity") {
+                op("GetCallerIdentity")
             } else {
-                Operation::AssumeRole
+                op("AssumeRole")
             };
-            let err = parse(op, *status, body, None).unwrap_err();
+            let err = parse(action, *status, body, None).unwrap_err();
             assert_eq!(err.code(), "UnexpectedResponse", "{body}");
             assert!(err.to_string().contains(expect), "{body}: {err}");
         }
@@ -486,17 +687,17 @@ mod tests {
     fn hostile_bodies_are_bounded() {
         let deep = "<a>".repeat(10_000);
         assert_eq!(
-            parse(Operation::AssumeRole, 200, &deep, None).unwrap_err().code(),
+            parse(op("AssumeRole"), 200, &deep, None).unwrap_err().code(),
             "UnexpectedResponse"
         );
         let huge = format!("<AssumeRoleResponse>{}</AssumeRoleResponse>", "x".repeat(MAX_BODY));
-        assert!(parse(Operation::AssumeRole, 200, &huge, None)
+        assert!(parse(op("AssumeRole"), 200, &huge, None)
             .unwrap_err()
             .to_string()
             .contains("KB body"));
         let many = format!("<ErrorResponse>{}</ErrorResponse>", "<x>1</x>".repeat(1000));
         assert_eq!(
-            parse(Operation::AssumeRole, 200, &many, None).unwrap_err().code(),
+            parse(op("AssumeRole"), 200, &many, None).unwrap_err().code(),
             "UnexpectedResponse"
         );
         let snip = snippet(&"é\n".repeat(500));

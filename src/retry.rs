@@ -169,6 +169,7 @@ mod tests {
         let bad_gateway = Error::UnexpectedResponse {
             status: 502,
             snippet: "<html>".into(),
+            request_id: None,
         };
         assert!(matches!(
             decide(&bad_gateway, 1, false, None, NOON, f64::NAN),
@@ -190,6 +191,7 @@ mod tests {
             Error::UnexpectedResponse {
                 status: 200,
                 snippet: String::new(),
+                request_id: None,
             },
         ] {
             assert_eq!(decide(&e, 1, false, None, NOON, 0.5), Next::Stop, "{e:?}");

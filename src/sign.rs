@@ -64,6 +64,7 @@ mod tests {
             access_key_id: "AKIDEXAMPLE".into(),
             secret_access_key: Secret::from("wJalrXUtnFEMI/K7MDENG+bPxRfiCYEXAMPLEKEY"),
             session_token: Some(Secret::from("token-xyz")),
+            expiration: None,
         };
         // 2026-11-28T12:00:00Z
         let headers = sign_post(

@@ -140,6 +140,18 @@ pub fn parse_iso8601(s: &str) -> Option<u64> {
 const MAX_MS: u64 = 253_402_300_800_000;
 
 /// `2026-11-28T13:00:00Z`: the one shape we hand out, whatever the server's precision.
+/// "4 minutes", "2 hours", "3 days": a rough length of time for messages (rounded, singular for one).
+pub fn describe_duration(ms: u64) -> String {
+    let seconds = ms / 1000;
+    let (n, unit) = match seconds {
+        0..=89 => (seconds, "second"),
+        90..=5399 => ((seconds + 30) / 60, "minute"),
+        5400..=129_599 => ((seconds + 1800) / 3600, "hour"),
+        _ => ((seconds + 43_200) / 86_400, "day"),
+    };
+    format!("{n} {unit}{}", if n == 1 { "" } else { "s" })
+}
+
 pub fn format_iso8601(unix_ms: u64) -> String {
     let secs = unix_ms / 1000;
     let (days, rem) = ((secs / 86_400) as i64, secs % 86_400);

@@ -20,6 +20,7 @@ fn matches_botocore() {
             access_key_id: s("accessKeyId"),
             secret_access_key: Secret::new(s("secretAccessKey")),
             session_token: input["sessionToken"].as_str().map(Secret::from),
+            expiration: None,
         };
         let url = format!("{}://{}{}", s("scheme"), s("host"), s("path"));
         let ms = input["epochSeconds"].as_u64().unwrap() * 1000;

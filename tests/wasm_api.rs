@@ -3,7 +3,7 @@
 //! auth enforced whose address and Bob's keys are baked in at compile time by tests/support/with-moto.mjs.
 #![cfg(target_arch = "wasm32")]
 
-use assume_role_wasm::wasm::{assume_role, get_caller_identity, get_session_token, render_exports, render_unset};
+use assume_role_wasm::wasm::{call, render_exports, render_unset};
 use js_sys::{Object, Reflect};
 use wasm_bindgen::{JsCast, JsValue};
 use wasm_bindgen_test::wasm_bindgen_test;
@@ -30,6 +30,17 @@ fn bob() -> Object {
         env("ARW_TEST_ENDPOINT", option_env!("ARW_TEST_ENDPOINT")),
     );
     o
+}
+
+// The generated JS functions (js/operations.js) are `call(action, opts)`; so are these.
+async fn assume_role(opts: JsValue) -> Result<JsValue, JsValue> {
+    call("AssumeRole".into(), opts).await
+}
+async fn get_caller_identity(opts: JsValue) -> Result<JsValue, JsValue> {
+    call("getCallerIdentity".into(), opts).await
+}
+async fn get_session_token(opts: JsValue) -> Result<JsValue, JsValue> {
+    call("GetSessionToken".into(), opts).await
 }
 
 fn set(o: &Object, key: &str, value: impl Into<JsValue>) {
@@ -66,8 +77,9 @@ async fn walkthrough_who_am_i_assume_verify() {
     assert!(text(&assumed, "credentials.expiration").ends_with('Z'));
 
     let creds = get(&assumed, "credentials");
+    // A result's credentials go straight back in, expiration included (issue 11).
     let verify = Object::new();
-    for key in ["accessKeyId", "secretAccessKey", "sessionToken"] {
+    for key in ["accessKeyId", "secretAccessKey", "sessionToken", "expiration"] {
         set(&verify, key, get(&creds, key));
     }
     set(
@@ -129,6 +141,9 @@ async fn bad_input_is_rejected_before_any_request() {
     set(&opts, "rolearn", "x");
     let err = get_caller_identity(opts.into()).await.unwrap_err();
     assert_eq!(text(&err, "field"), "rolearn");
+
+    let err = call("assumeRoot2".into(), bob().into()).await.unwrap_err();
+    assert_eq!(text(&err, "field"), "action");
 }
 
 #[wasm_bindgen_test]

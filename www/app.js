@@ -1,15 +1,17 @@
 // The page: wires the form to the library (pkg/assume_role_wasm.js, built by scripts/build.sh).
 // Credentials live only in this module's memory and the DOM; nothing is written to any storage.
 
-import { connect } from './csp-lock.js'; // first: narrows connect-src before anything else runs
+import './frame-guard.js'; // first: framed, nothing below runs
+import { connect } from './csp-lock.js'; // next: narrows connect-src before anything else runs
 import { $, clearFieldErrors, humanDuration } from './dom.js';
-import { REGIONS, findRegion } from './regions.js';
+import { REGIONS, findRegion, fipsIsDefault } from './regions.js';
 import { FieldError, readAssumeRole, readCallerIdentity, readSessionToken, target, defaultSessionName } from './form.js';
 import { showError, clearResultError } from './errors.js';
 import { buildTabs } from './tabs.js';
 import { wireCopyButtons } from './copy.js';
 import { showCredentials, hideResult, renderAllExports, renderConfigBlock } from './result.js';
 import { wireTarget, applyEmulatorPreset, chainedRoleFor } from './target.js';
+import { wireLinkEndpoint, endpointForConfig } from './link-endpoint.js';
 
 const state = { api: null, last: null };
 
@@ -71,13 +73,13 @@ function whereFromOpts(o) {
 }
 
 function onAssume() {
-  run('Assume role', () => readAssumeRole(connect.emulator), (o) => state.api.assumeRole(o), (res, o) => {
+  run('Assume role', () => readAssumeRole(connect.emulator), (o) => state.api.call('assumeRole', o), (res, o) => {
     state.last = { credentials: res.credentials, where: whereFromOpts(o), arn: res.assumedRoleUser.arn };
     showCredentials(state.api, { title: 'Role credentials', arn: res.assumedRoleUser.arn, credentials: res.credentials }, { onExpired });
     renderConfigBlock({
       roleArn: o.roleArn, sourceProfile: $('source-profile').value.trim(), serialNumber: o.serialNumber,
       externalId: o.externalId, durationSeconds: o.durationSeconds, roleSessionName: o.roleSessionName,
-      region: o.region, endpoint: o.endpoint,
+      region: o.region, endpoint: endpointForConfig(o.endpoint),
     });
     reveal('result-title');
     announce(`Assumed ${res.assumedRoleUser.arn}. Credentials expire ${new Date(res.credentials.expiration).toUTCString()}.`);
@@ -85,7 +87,7 @@ function onAssume() {
 }
 
 function onWhoAmI() {
-  run('Who am I', () => readCallerIdentity(connect.emulator), (o) => state.api.getCallerIdentity(o), (res) => {
+  run('Who am I', () => readCallerIdentity(connect.emulator), (o) => state.api.call('getCallerIdentity', o), (res) => {
     $('identity-arn').textContent = res.arn;
     $('identity-account').textContent = res.account;
     $('identity-userid').textContent = res.userId;
@@ -96,10 +98,10 @@ function onWhoAmI() {
 }
 
 function onSessionToken() {
-  run('MFA session', () => readSessionToken(connect.emulator), (o) => state.api.getSessionToken(o), (res, o) => {
+  run('MFA session', () => readSessionToken(connect.emulator), (o) => state.api.call('getSessionToken', o), (res, o) => {
     state.last = { credentials: res.credentials, where: whereFromOpts(o), arn: '' };
     showCredentials(state.api, { title: 'Session credentials (GetSessionToken)', arn: '', credentials: res.credentials }, { onExpired });
-    renderConfigBlock({ roleArn: $('roleArn').value.trim(), sourceProfile: $('source-profile').value.trim(), serialNumber: o.serialNumber, region: o.region, endpoint: o.endpoint });
+    renderConfigBlock({ roleArn: $('roleArn').value.trim(), sourceProfile: $('source-profile').value.trim(), serialNumber: o.serialNumber, region: o.region, endpoint: endpointForConfig(o.endpoint) });
     reveal('result-title');
     announce(`Got session credentials. They expire ${new Date(res.credentials.expiration).toUTCString()}.`);
   });
@@ -109,7 +111,7 @@ function onVerify() {
   const last = state.last;
   if (!last) return;
   const { accessKeyId, secretAccessKey, sessionToken } = last.credentials;
-  run('Verify', () => ({ accessKeyId, secretAccessKey, sessionToken, ...last.where }), (o) => state.api.getCallerIdentity(o), (res) => {
+  run('Verify', () => ({ accessKeyId, secretAccessKey, sessionToken, ...last.where }), (o) => state.api.call('getCallerIdentity', o), (res) => {
     const out = $('verify-result');
     out.textContent = `✓ STS sees these credentials as ${res.arn}`;
     out.hidden = false;
@@ -168,19 +170,20 @@ function fillRegions() {
   for (const r of REGIONS) {
     const opt = document.createElement('option');
     opt.value = r.id;
-    opt.label = `${r.name}${r.partition === 'aws' ? '' : r.partition === 'aws-cn' ? ' · China' : ' · GovCloud'}`;
+    opt.label = `${r.name}${r.partitionName ? ` · ${r.partitionName}` : ''}`;
     list.append(opt);
   }
 }
 
 function updateFipsHint() {
   const r = findRegion($('region').value.trim());
-  const ok = target() === 'aws' && r?.fips;
+  // AWS's partition data gives every partition FIPS hosts; only the global endpoint has none.
+  const ok = target() === 'aws' && r && r.id !== 'aws-global';
   $('useFips').disabled = !ok;
   if (!ok) $('useFips').checked = false;
   $('useFips-hint').textContent = target() !== 'aws' ? 'Applies to real AWS only.'
-    : !ok ? 'Only the US, Canada and GovCloud regions have FIPS STS endpoints.'
-    : r.partition === 'aws-us-gov' ? 'GovCloud’s STS endpoint is FIPS validated either way.' : 'Uses the sts-fips host.';
+    : !ok ? 'The global endpoint has no FIPS host: choose a region.'
+    : fipsIsDefault(r) ? 'GovCloud’s STS endpoint is FIPS validated either way.' : 'Uses the sts-fips host.';
 }
 
 function wireReveal() {
@@ -200,6 +203,7 @@ async function main() {
   wireCopyButtons(document.body, announce);
   wireReveal();
   wireTarget(connect, { announce, onChange: updateFipsHint });
+  wireLinkEndpoint(connect, { announce, useAws: () => { $('target-aws').checked = true; $('target-aws').dispatchEvent(new Event('change', { bubbles: true })); } });
   if (connect.emulator) applyEmulatorPreset(connect.emulator);
   updateFipsHint();
   updateDurationHint();

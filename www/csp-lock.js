@@ -51,8 +51,28 @@ async function emulatorPreset() {
   }
 }
 
+/**
+ * The fragment the page was opened with. Not `location.hash` later on: a site that window.open()ed this
+ * page can re-point its fragment at any time (a same-document navigation, no reload), and the fragment
+ * must not be read after the emulator.json round trip either, which is exactly when a re-pointed hash
+ * would land. The navigation timing entry keeps the URL of the navigation that loaded this document,
+ * fragment included, whatever happened to the address since; `location.hash` is only a fallback, read
+ * synchronously before anything else here.
+ */
+function launchFragment() {
+  const loaded = performance.getEntriesByType?.('navigation')?.[0]?.name;
+  try {
+    if (loaded) return new URL(loaded).hash;
+  } catch {
+    /* fall through */
+  }
+  return location.hash;
+}
+
+const LAUNCH_FRAGMENT = launchFragment();
+
 function fragmentEndpoint() {
-  const url = new URLSearchParams(location.hash.slice(1)).get('endpoint');
+  const url = new URLSearchParams(LAUNCH_FRAGMENT.slice(1)).get('endpoint');
   const origin = url && allowableOrigin(url);
   return origin ? Object.freeze({ url, origin }) : null;
 }

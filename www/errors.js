@@ -1,24 +1,8 @@
 // Errors in plain words: by the field when the library names one (InvalidParameter.field is the
-// option name, e.g. "roleArn" or "tags[3].key"), otherwise in the result area with STS's code,
-// message, request ID and the library's hint.
+// option name, e.g. "roleArn" or "tags[3].key"), otherwise in the result area with the library's hint
+// (written once, in the core: src/error.rs), STS's code, message and request ID.
 
 import { $, h, setFieldError } from './dom.js';
-
-// What each code usually means for someone at this form. The library's `hint` (when present)
-// comes after this and is more specific.
-const PLAIN = {
-  SignatureDoesNotMatch: 'The signature didn’t match: the secret access key is not the one for this access key ID, or this computer’s clock is more than 5 minutes off.',
-  InvalidClientTokenId: 'STS doesn’t recognise these credentials: the access key ID is unknown or deactivated, or the session token is missing, wrong, or from another partition.',
-  AccessDenied: 'STS refused: the role’s trust policy doesn’t name these credentials, or their own policy doesn’t allow sts:AssumeRole on this role.',
-  ExpiredToken: 'The session token has expired. Get fresh credentials and try again.',
-  ValidationError: 'STS rejected one of the values.',
-  RegionDisabledException: 'STS is not activated for this account in this region. Activate it under IAM → Account settings, or choose another region.',
-  MalformedPolicyDocument: 'The session policy is not a valid IAM policy.',
-  PackedPolicyTooLarge: 'The session policy and tags together are too large.',
-  NetworkError: 'The request didn’t get through: the endpoint is unreachable, doesn’t allow calls from a browser (CORS), or this page’s security policy blocked it.',
-  Timeout: 'The endpoint didn’t answer in time.',
-  UnexpectedResponse: 'The endpoint answered, but not like STS does. Is the endpoint URL right?',
-};
 
 // Option names that are not an input of their own map onto the input that holds them.
 const FIELD_INPUT = { credentials: 'accessKeyId', format: null };
@@ -57,8 +41,8 @@ export function showError(err, { action } = {}) {
   ].filter(Boolean);
   box.replaceChildren(
     h('h2', {}, action ? `${action} failed` : 'That didn’t work'),
-    h('p', { class: 'plain' }, PLAIN[code] || 'STS returned an error.'),
-    err.hint ? h('p', { class: 'hint-line' }, h('strong', {}, 'Hint: '), err.hint) : null,
+    // The advice comes from the core (StsError.hint), the same text the CLI and library users get.
+    h('p', { class: 'plain' }, err.hint || 'STS returned an error; its message is below.'),
     h('dl', { class: 'kv' }, ...rows.flatMap(([k, v]) => {
       const cls = `err-${k.toLowerCase().replace(/\W+/g, '-')}`;
       // Identifiers in monospace (they get copied into support tickets); the message as prose.

@@ -7,6 +7,7 @@
 import { $ } from './dom.js';
 import { findRegion } from './regions.js';
 import { mayConnect } from './csp-lock.js';
+import { linkEndpointConfirmed, linkEndpointMessage } from './link-endpoint.js';
 
 /** A problem with one field, found before any request. */
 export class FieldError extends Error {
@@ -39,11 +40,12 @@ export function readWhere(emulator) {
     if (!mayConnect(endpoint)) {
       throw new FieldError('endpoint', 'This page may not connect there yet: its security policy only allows AWS STS and the origins it was opened with. Use “Reload allowing this endpoint”.');
     }
+    if (!linkEndpointConfirmed(endpoint)) throw new FieldError('endpoint', linkEndpointMessage());
     return compact({ region: region || 'us-east-1', endpoint });
   }
   const r = findRegion(region);
   if (!r) throw new FieldError('region', `“${region || '(empty)'}” is not in the region list. Pick one, e.g. us-east-1.`);
-  return compact({ region: r.id, useFips: $('useFips').checked && r.fips ? true : undefined });
+  return compact({ region: r.id, useFips: $('useFips').checked && r.id !== 'aws-global' ? true : undefined });
 }
 
 export function readSource() {

@@ -1,62 +1,34 @@
-// The regions the page offers, and the STS origins the page may connect to.
-// The list is also the source of the Content-Security-Policy's connect-src (csp-lock.js), so a
-// region added here is reachable and nothing else under amazonaws.com is (no S3 bucket or API
-// Gateway an injected script could post secrets to).
+// The regions the page offers and the STS origins it may connect to, both from the wasm: the core carries
+// AWS's partition data and the STS endpoint rules (vendor/, src/endpoint.rs), so the page keeps no copy.
+// The origins are also the Content-Security-Policy's connect-src (csp-lock.js), so a region the data has
+// is reachable and nothing else under AWS's domains is (no S3 bucket or API Gateway an injected script
+// could post secrets to).
 
-// [id, name, FIPS endpoint exists]. STS has sts-fips hosts in the US and Canada regions; GovCloud's
-// regular endpoints are FIPS 140 validated already (the crate's src/endpoint.rs follows the same rules).
-const AWS = [
-  ['us-east-1', 'US East (N. Virginia)', true],
-  ['us-east-2', 'US East (Ohio)', true],
-  ['us-west-1', 'US West (N. California)', true],
-  ['us-west-2', 'US West (Oregon)', true],
-  ['af-south-1', 'Africa (Cape Town)'],
-  ['ap-east-1', 'Asia Pacific (Hong Kong)'],
-  ['ap-east-2', 'Asia Pacific (Taipei)'],
-  ['ap-south-1', 'Asia Pacific (Mumbai)'],
-  ['ap-south-2', 'Asia Pacific (Hyderabad)'],
-  ['ap-southeast-1', 'Asia Pacific (Singapore)'],
-  ['ap-southeast-2', 'Asia Pacific (Sydney)'],
-  ['ap-southeast-3', 'Asia Pacific (Jakarta)'],
-  ['ap-southeast-4', 'Asia Pacific (Melbourne)'],
-  ['ap-southeast-5', 'Asia Pacific (Malaysia)'],
-  ['ap-southeast-6', 'Asia Pacific (New Zealand)'],
-  ['ap-southeast-7', 'Asia Pacific (Thailand)'],
-  ['ap-northeast-1', 'Asia Pacific (Tokyo)'],
-  ['ap-northeast-2', 'Asia Pacific (Seoul)'],
-  ['ap-northeast-3', 'Asia Pacific (Osaka)'],
-  ['ca-central-1', 'Canada (Central)', true],
-  ['ca-west-1', 'Canada West (Calgary)', true],
-  ['eu-central-1', 'Europe (Frankfurt)'],
-  ['eu-central-2', 'Europe (Zurich)'],
-  ['eu-west-1', 'Europe (Ireland)'],
-  ['eu-west-2', 'Europe (London)'],
-  ['eu-west-3', 'Europe (Paris)'],
-  ['eu-south-1', 'Europe (Milan)'],
-  ['eu-south-2', 'Europe (Spain)'],
-  ['eu-north-1', 'Europe (Stockholm)'],
-  ['il-central-1', 'Israel (Tel Aviv)'],
-  ['me-south-1', 'Middle East (Bahrain)'],
-  ['me-central-1', 'Middle East (UAE)'],
-  ['mx-central-1', 'Mexico (Central)'],
-  ['sa-east-1', 'South America (São Paulo)'],
-];
-const CN = [
-  ['cn-north-1', 'China (Beijing)'],
-  ['cn-northwest-1', 'China (Ningxia)'],
-];
-const GOV = [
-  ['us-gov-west-1', 'AWS GovCloud (US-West)', true],
-  ['us-gov-east-1', 'AWS GovCloud (US-East)', true],
-];
+import init, { regions, resolveEndpoint } from './pkg/assume_role_wasm.js';
 
-const tag = (partition) => ([id, name, fips = false]) => ({ id, name, partition, fips });
+// Loaded once here, before csp-lock.js narrows connect-src: same-origin fetches stay allowed either way.
+await init();
 
-export const REGIONS = Object.freeze([
-  ...AWS.map(tag('aws')),
-  ...CN.map(tag('aws-cn')),
-  ...GOV.map(tag('aws-us-gov')),
-]);
+const PARTITION_NAMES = {
+  aws: '',
+  'aws-cn': 'China',
+  'aws-us-gov': 'GovCloud',
+  'aws-eusc': 'European Sovereign Cloud',
+  'aws-iso': 'ISO',
+  'aws-iso-b': 'ISO-B',
+  'aws-iso-e': 'ISO-E',
+  'aws-iso-f': 'ISO-F',
+};
+
+/** `{ id, name, partition }` for every region of AWS's partition data, less the `*-global` pseudo-regions
+ * (`aws-global` stays: it is how one asks for the global endpoint). */
+export const REGIONS = Object.freeze(
+  regions().flatMap((p) =>
+    p.regions
+      .filter((r) => !r.id.endsWith('-global') || r.id === 'aws-global')
+      .map((r) => Object.freeze({ id: r.id, name: r.name || r.id, partition: p.id, partitionName: PARTITION_NAMES[p.id] ?? p.id })),
+  ),
+);
 
 export const DEFAULT_REGION = 'us-east-1';
 
@@ -64,19 +36,20 @@ export function findRegion(id) {
   return REGIONS.find((r) => r.id === id);
 }
 
-/** The STS host for a region, mirroring the crate's endpoint rules (docs/CONTRACT.md). */
+/** The STS host for a region, as the core resolves it. */
 export function stsHost(region, fips = false) {
-  const suffix = region.partition === 'aws-cn' ? 'amazonaws.com.cn' : 'amazonaws.com';
-  const fipsHost = fips && region.partition === 'aws'; // GovCloud: the one host is already FIPS
-  return `${fipsHost ? 'sts-fips' : 'sts'}.${region.id}.${suffix}`;
+  return new URL(resolveEndpoint({ region: region.id, useFips: (fips && region.id !== 'aws-global') || undefined }).url).host;
 }
 
-/** Every https origin the region list can reach (regional, FIPS, and the global endpoint). */
+/** GovCloud's regular STS hosts are FIPS validated already: the FIPS host is the same. */
+export const fipsIsDefault = (region) => stsHost(region, true) === stsHost(region, false);
+
+/** Every https origin the region list can reach (regional and FIPS; `aws-global` is the global endpoint). */
 export function stsOrigins() {
-  const hosts = new Set(['sts.amazonaws.com']);
+  const hosts = new Set();
   for (const r of REGIONS) {
     hosts.add(stsHost(r, false));
-    if (r.fips) hosts.add(stsHost(r, true));
+    if (r.id !== 'aws-global') hosts.add(stsHost(r, true));
   }
   return [...hosts].map((h) => `https://${h}`);
 }

@@ -3,7 +3,7 @@
 // renderUnset, so the page shows exactly what the npm package prints.
 
 import { $, humanDuration } from './dom.js';
-import { FORMATS } from './tabs.js';
+import { formatList } from './tabs.js';
 import { renderConfigProfile } from './config-profile.js';
 
 let timer = null;
@@ -45,7 +45,7 @@ function startCountdown(expiration, onExpired) {
 /** Fills every export panel for `credentials`. */
 export function renderAllExports(api, credentials) {
   const profile = $('profile-name')?.value.trim() || 'default';
-  for (const f of FORMATS) {
+  for (const f of formatList()) {
     $(`code-${f.id}`).textContent = api.renderExports(credentials, f.id, f.profile ? { profile } : undefined);
     let unset = '';
     try {

@@ -3,17 +3,15 @@
 // arrow keys/Home/End move between tabs, Tab moves into the panel.
 
 import { $, h } from './dom.js';
+import { formats } from './pkg/assume_role_wasm.js';
 
-export const FORMATS = [
-  { id: 'bash', label: 'bash / zsh', how: 'Paste into bash or zsh (sh works too).' },
-  { id: 'fish', label: 'fish', how: 'Paste into fish.' },
-  { id: 'powershell', label: 'PowerShell', how: 'Paste into PowerShell (pwsh or Windows PowerShell).' },
-  { id: 'cmd', label: 'cmd', how: 'Paste into a Windows Command Prompt.' },
-  { id: 'dotenv', label: '.env', file: '.env', how: 'Save as .env for tools that read one (docker --env-file, dotenv…). Keep it out of git.' },
-  { id: 'credentials', label: '~/.aws/credentials', file: '~/.aws/credentials', how: 'Add to ~/.aws/credentials, then use --profile with the name below (or AWS_PROFILE).', profile: true },
-  { id: 'credential-process', label: 'credential_process', file: 'credential_process JSON', how: 'The JSON a credential_process command prints: save it to a file and set credential_process = cat /path/to/it in a ~/.aws/config profile.' },
-  { id: 'json', label: 'JSON', file: 'Credentials JSON', how: 'As aws sts assume-role --query Credentials prints it.' },
-];
+/** The formats, from the wasm (src/exports.rs holds the one table): `{ id, label, how, file?, profile, shell }`.
+ * Read lazily: the wasm is loaded by regions.js before the page's main() runs. */
+let formatsCache = null;
+export function formatList() {
+  formatsCache ??= formats();
+  return formatsCache;
+}
 
 /** Builds the tab list and panels once; `render(format)` is called to fill each panel's code. */
 export function buildTabs(onSelect) {
@@ -21,7 +19,7 @@ export function buildTabs(onSelect) {
   const panels = $('panels');
   list.replaceChildren();
   panels.replaceChildren();
-  for (const [i, f] of FORMATS.entries()) {
+  for (const [i, f] of formatList().entries()) {
     list.append(h('button', {
       type: 'button', role: 'tab', id: `tab-${f.id}`, 'aria-controls': `panel-${f.id}`,
       'aria-selected': i === 0 ? 'true' : 'false', tabindex: i === 0 ? '0' : '-1', dataset: { format: f.id },

@@ -20,7 +20,7 @@ function describe(connect) {
     note = `Local emulator (moto) at ${connect.emulator.endpoint}, with Bob’s keys and example-role filled in: no AWS account needed. Choose a region to use real AWS.`;
   } else if (t === 'aws') {
     const r = findRegion($('region').value.trim());
-    note = r ? `Real AWS: https://${stsHost(r, $('useFips').checked && r.fips)}` : 'Real AWS: choose a region.';
+    note = r ? `Real AWS: https://${stsHost(r, $('useFips').checked)}` : 'Real AWS: choose a region.';
   } else {
     note = 'An STS-compatible endpoint of your own (a VPC endpoint, a proxy, LocalStack…).';
     if (connect.custom) note += ` This page was opened allowing ${connect.custom.origin} (from its link): only continue if you meant to use it.`;

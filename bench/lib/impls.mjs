@@ -1,6 +1,7 @@
 // How each implementation is loaded and driven, in one place so that every part uses them the same way.
 // Ours: the Node package entry js/node.js (node:http transport) when it exists, and the pkg/ glue with the
-// global fetch; signRequest comes from the pkg/ glue (the entry does not re-export it).
+// global fetch; signRequest comes from bench-pkg/, the same wasm built with the `bench` feature
+// (`bash scripts/build.sh --bench`), since the shipped pkg/ does not carry it.
 import { existsSync, readFileSync } from "node:fs";
 import * as F from "./fixture.mjs";
 
@@ -23,6 +24,18 @@ export const usOpts = (endpoint, sessionName = F.SESSION_NAME) => ({
   roleArn: F.ROLE_ARN,
   roleSessionName: sessionName,
 });
+
+let benchGlue = null;
+/** The bench build's glue (signRequest), loaded once. */
+export async function loadBenchGlue() {
+  if (!benchGlue) {
+    const url = new URL("bench-pkg/assume_role_wasm.js", repo);
+    if (!existsSync(url)) throw new Error("bench-pkg/ is missing: run `bash scripts/build.sh --bench` first");
+    benchGlue = await import(url);
+    benchGlue.initSync({ module: readFileSync(new URL("bench-pkg/assume_role_wasm_bg.wasm", repo)) });
+  }
+  return benchGlue;
+}
 
 export const usSign = (glue) =>
   glue.signRequest(F.URL_, F.REGION, F.ACCESS_KEY_ID, F.SECRET_ACCESS_KEY, undefined, F.BODY, F.TIME_MS);

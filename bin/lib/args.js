@@ -9,7 +9,8 @@ export class UsageError extends Error {
 
 /**
  * @param {string[]} argv arguments after the command name
- * @param {Record<string, "string" | "int" | "bool">} spec flag name (without --) → kind
+ * @param {Record<string, "string" | "int" | "bool" | "list" | "json">} spec flag name (without --) → kind;
+ *   a "list" flag takes every value up to the next flag (`--tags Key=a,Value=b Key=c,Value=d`)
  * @returns {Record<string, string | number | boolean>} camelCased flag → value
  */
 export function parseFlags(argv, spec) {
@@ -31,6 +32,14 @@ export function parseFlags(argv, spec) {
       out[key] = true;
       continue;
     }
+    if (kind === "list") {
+      const values = eq !== -1 ? [arg.slice(eq + 1)] : [];
+      while (i + 1 < argv.length && !argv[i + 1].startsWith("--")) values.push(argv[++i]);
+      if (values.length === 0) throw new UsageError(`--${name} needs at least one value`);
+      if (key in out) throw new UsageError(`--${name} given twice`);
+      out[key] = values;
+      continue;
+    }
     let value;
     if (eq !== -1) value = arg.slice(eq + 1);
     else {
@@ -41,7 +50,7 @@ export function parseFlags(argv, spec) {
     }
     if (key in out) throw new UsageError(`--${name} given twice`);
     if (kind === "int") {
-      if (!/^\d+$/.test(value)) throw new UsageError(`--${name} must be a whole number of seconds, not ${JSON.stringify(value)}`);
+      if (!/^\d+$/.test(value)) throw new UsageError(`--${name} must be a whole number${name.endsWith("seconds") ? " of seconds" : ""}, not ${JSON.stringify(value)}`);
       out[key] = Number(value);
     } else out[key] = value;
   }

@@ -111,8 +111,7 @@ fuzz_target!(|data: &[u8]| {
         };
         assert!(text.ends_with('\n'));
         let profile = options.profile.as_deref().unwrap_or("default");
-        let decoded = decode(format, &text, profile)
-            .unwrap_or_else(|e| panic!("{format:?}: {e}\n{text}"));
+        let decoded = decode(format, &text, profile).unwrap_or_else(|e| panic!("{format:?}: {e}\n{text}"));
         let want = if format == Format::CredentialsFile {
             &values[..3]
         } else {

@@ -1,20 +1,19 @@
-//! Every parameter validator: option names, source credentials, AssumeRole / GetSessionToken inputs,
-//! region / FIPS / custom endpoint, timeoutMs; then, for inputs that pass, the form body and the signature.
+//! Every parameter validator, for every operation of the table: option names, source credentials, the
+//! model's member rules and the documented ones, region / FIPS / dual-stack / custom endpoint, timeoutMs;
+//! then, for inputs that pass, the form body and the signature.
 //!
-//! Input: byte 0 = operation (mod 3), byte 1 = flags (bit 0 useFips, bit 1 sessionToken present),
-//! bytes 2-3 = which optional fields are present (LE bit mask, bit i = optional field i below), then fields:
+//! Input: byte 0 = operation (index into the operation table, mod its length), byte 1 = flags (bit 0
+//! useFips, bit 1 sessionToken present, bit 2 useDualStack), bytes 2-3 = which members are present (LE bit
+//! mask, bit i = input member i), then fields:
 //!   0 option names (list)   1 accessKeyId   2 secretAccessKey   3 sessionToken   4 region   5 endpoint
-//!   6 roleArn   7 roleSessionName   8 durationSeconds (f64 text: "900", "NaN", "-1", "1e3", "900.5")
-//!   9 externalId   10 policy   11 policyArns (list)   12 serialNumber   13 tokenCode
-//!   14 tags (list of key 0x1D value)   15 transitiveTagKeys (list)   16 sourceIdentity   17 timeoutMs
-//!   18 signing time in ms (clamped to the years the transport can produce)
-//! Optional fields by mask bit: 0 region, 1 endpoint, 2 durationSeconds, 3 externalId, 4 policy,
-//! 5 serialNumber, 6 tokenCode, 7 sourceIdentity.
+//!   6.. the operation's input members in model order (a number is f64 text: "900", "NaN", "1e3"; a list
+//!       separates items with 0x1E; a structure separates its members' values with 0x1D)
+//!   20 timeoutMs   21 signing time in ms (clamped to the years the transport can produce)
 #![no_main]
 
-use assume_role_wasm::params::{
-    self, AssumeRoleInput, Call, SessionTokenInput, SourceCredentials, Tag, Target,
-};
+use assume_role_wasm::input::{Input, Value};
+use assume_role_wasm::model::{self, Shape};
+use assume_role_wasm::params::{self, SourceCredentials, Target};
 use assume_role_wasm::plan::Plan;
 use assume_role_wasm::secret::Secret;
 use assume_role_wasm::{endpoint, request, Error};
@@ -61,7 +60,8 @@ fn check_url(url: &str) {
             let loopback = match parsed.host() {
                 Some(url::Host::Ipv4(ip)) => ip.is_loopback(),
                 Some(url::Host::Ipv6(ip)) => ip.is_loopback(),
-                Some(url::Host::Domain(d)) => d == "localhost" || d.ends_with(".localhost"),
+                // Exactly `localhost`: `*.localhost` goes through DNS (issue 10).
+                Some(url::Host::Domain(d)) => d == "localhost",
                 None => false,
             };
             assert!(loopback, "plain http to {:?}", parsed.host());
@@ -70,26 +70,48 @@ fn check_url(url: &str) {
     }
 }
 
+/// A field's text as a value of `shape`.
+fn value(shape: &'static Shape, text: &str) -> Value {
+    let number = |s: &str| s.trim().parse::<f64>().unwrap_or(f64::NAN);
+    match shape {
+        Shape::Int { .. } => Value::Num(number(text)),
+        Shape::Bool => Value::Bool(text == "true"),
+        Shape::List { member, .. } => Value::List(list(text).iter().map(|item| value(member, item)).collect()),
+        Shape::Struct(members) => Value::Struct(
+            text.split(PAIR)
+                .zip(members.iter())
+                .enumerate()
+                .map(|(i, (part, m))| (i, value(m.shape, part)))
+                .collect(),
+        ),
+        Shape::Map { .. } => Value::Map(
+            list(text)
+                .iter()
+                .map(|kv| {
+                    let (k, v) = kv.split_once(PAIR).unwrap_or((kv, ""));
+                    (k.to_owned(), v.to_owned())
+                })
+                .collect(),
+        ),
+        Shape::Str(_) | Shape::Timestamp => Value::Str(text.to_owned()),
+    }
+}
+
 fuzz_target!(|data: &[u8]| {
     if data.len() < 4 {
         return;
     }
-    let (op, flags, mask) = (data[0] % 3, data[1], u16::from_le_bytes([data[2], data[3]]));
-    let f = fields(&data[4..], 19);
-    let opt = |bit: u16, i: usize| (mask & (1 << bit) != 0).then(|| f[i].clone());
+    let op = &model::OPERATIONS[usize::from(data[0]) % model::OPERATIONS.len()];
+    let (flags, mask) = (data[1], u16::from_le_bytes([data[2], data[3]]));
+    let f = fields(&data[4..], 22);
     let number = |s: &str| s.trim().parse::<f64>().unwrap_or(f64::NAN);
 
-    let extra = match op {
-        0 => params::ASSUME_ROLE_OPTIONS,
-        1 => &[][..],
-        _ => params::SESSION_TOKEN_OPTIONS,
-    };
-    if let Err(e) = params::check_known_options(&list(&f[0]), extra) {
+    if let Err(e) = params::check_known_options(&list(&f[0]), op) {
         let field = e.field().expect("names the option");
         // Either the offending key itself (a short identifier) or "options" when the name is not echoed.
         assert!(field == "options" || (field.len() <= 32 && list(&f[0]).iter().any(|k| k == field)));
     }
-    if let Ok(ms) = params::check_timeout(number(&f[17])) {
+    if let Ok(ms) = params::check_timeout(number(&f[20])) {
         assert!((1..=600_000).contains(&ms));
     }
 
@@ -97,55 +119,43 @@ fuzz_target!(|data: &[u8]| {
         access_key_id: f[1].clone(),
         secret_access_key: Secret::from(secret),
         session_token: token.map(Secret::from),
+        expiration: None,
     };
     let token = (flags & 2 != 0).then_some(f[3].as_str());
     let target = Target {
-        region: opt(0, 4),
+        region: (!f[4].is_empty()).then(|| f[4].clone()),
         use_fips: flags & 1 != 0,
-        endpoint: opt(1, 5),
+        use_dual_stack: flags & 4 != 0,
+        endpoint: (!f[5].is_empty()).then(|| f[5].clone()),
     };
     match endpoint::resolve(&target) {
         Ok(ep) => {
             check_url(&ep.url);
             assert!(!ep.signing_region.is_empty());
         }
-        Err(e) => assert!(matches!(e.field(), Some("region" | "endpoint" | "useFips"))),
+        Err(e) => assert!(matches!(
+            e.field(),
+            Some("region" | "endpoint" | "useFips" | "useDualStack")
+        )),
     }
-    let call = match op {
-        0 => Call::AssumeRole(AssumeRoleInput {
-            role_arn: f[6].clone(),
-            role_session_name: f[7].clone(),
-            duration_seconds: opt(2, 8).map(|s| number(&s)),
-            external_id: opt(3, 9),
-            policy: opt(4, 10),
-            policy_arns: list(&f[11]),
-            serial_number: opt(5, 12),
-            token_code: opt(6, 13),
-            tags: list(&f[14])
-                .into_iter()
-                .map(|t| {
-                    let (key, value) = t.split_once(PAIR).unwrap_or((&t, ""));
-                    Tag {
-                        key: key.to_owned(),
-                        value: value.to_owned(),
-                    }
-                })
-                .collect(),
-            transitive_tag_keys: list(&f[15]),
-            source_identity: opt(7, 16),
-        }),
-        1 => Call::GetCallerIdentity,
-        _ => Call::GetSessionToken(SessionTokenInput {
-            duration_seconds: opt(2, 8).map(|s| number(&s)),
-            serial_number: opt(5, 12),
-            token_code: opt(6, 13),
-        }),
+    let input = || {
+        let mut input = Input::new(op);
+        for (i, member) in op.input.iter().enumerate().take(14) {
+            if mask & (1 << i) != 0 {
+                input.members.push((i, value(member.shape, &f[6 + i])));
+            }
+        }
+        input
     };
-
-    let planned = Plan::new(&call, source(&f[2], token), &target);
+    const NOW: u64 = 1_800_000_000_000;
+    let planned = Plan::new(input(), Some(source(&f[2], token)), &target, NOW);
     let twin_token = token.map(twin);
-    let twinned = Plan::new(&call, source(&twin(&f[2]), twin_token.as_deref()), &target);
-    assert_eq!(message(&planned), message(&twinned), "validation depends on secret content");
+    let twinned = Plan::new(input(), Some(source(&twin(&f[2]), twin_token.as_deref())), &target, NOW);
+    assert_eq!(
+        message(&planned),
+        message(&twinned),
+        "validation depends on secret content"
+    );
 
     let plan = match planned {
         Ok(plan) => plan,
@@ -155,15 +165,20 @@ fuzz_target!(|data: &[u8]| {
             return;
         }
     };
-    // The body is pure form encoding, and it is what `form_body` makes of the call.
-    assert_eq!(plan.body, request::form_body(&call));
+    // The body is pure form encoding, and it is what `form_body` makes of the input.
+    assert_eq!(plan.body, request::form_body(&plan.input));
     assert!(plan
         .body
         .bytes()
         .all(|b| b.is_ascii_alphanumeric() || b"-_.~%&=".contains(&b)));
     assert!(plan.body.starts_with("Action="));
-    let ms = f[18].trim().parse::<u64>().unwrap_or(0).min(MAX_SIGN_MS);
+    let ms = f[21].trim().parse::<u64>().unwrap_or(0).min(MAX_SIGN_MS);
     let headers = plan.sign_at(ms).expect("a validated plan signs");
+    if !op.signed {
+        // Unsigned operations carry no credential of any kind.
+        assert!(headers.iter().all(|(k, _)| *k == "content-type"), "{headers:?}");
+        return;
+    }
     // The authorization header is exactly the documented shape: it cannot be carrying the secret.
     let auth = &headers
         .iter()
@@ -175,7 +190,10 @@ fuzz_target!(|data: &[u8]| {
         .and_then(|r| r.strip_prefix(f[1].as_str()))
         .expect("credential names the access key id");
     let (scope, signature) = rest.split_once(", SignedHeaders=").expect("signed headers");
-    assert!(scope.starts_with('/') && scope.ends_with("/sts/aws4_request"), "{scope}");
+    assert!(
+        scope.starts_with('/') && scope.ends_with("/sts/aws4_request"),
+        "{scope}"
+    );
     let signature = signature.rsplit_once(", Signature=").expect("signature").1;
     assert!(signature.len() == 64 && signature.bytes().all(|b| b.is_ascii_hexdigit()));
 });

@@ -1,12 +1,12 @@
 //! `signRequest`: SigV4 signing alone, for the benchmarks (bench/sign.mjs) to compare like for like with
 //! aws4fetch's and @smithy/signature-v4's `sign()`: the same inputs (URL, region, keys, body, time) in, the
-//! signed headers out. Not re-exported by the package entry points (js/); reachable only through pkg/.
+//! signed headers out. Compiled only with the `bench` cargo feature, which the shipped pkg/ does not enable:
+//! the benchmarks build their own wasm (bench/lib/build-bench-wasm.sh).
 
 use js_sys::{Object, Reflect};
 use wasm_bindgen::prelude::*;
 
 use super::convert::to_js_error;
-use crate::error::Operation;
 use crate::params::SourceCredentials;
 use crate::secret::Secret;
 use crate::sign;
@@ -25,9 +25,10 @@ pub fn sign_request(
         access_key_id,
         secret_access_key: Secret::new(secret_access_key),
         session_token: session_token.map(Secret::new),
+        expiration: None,
     };
     let headers = sign::sign_post(url, region, &source, body, unix_ms.max(0.0) as u64)
-        .map_err(|e| to_js_error(&e, Operation::AssumeRole, false))?;
+        .map_err(|e| to_js_error(&e, &super::NO_CALL))?;
     let out = Object::new();
     for (name, value) in &headers {
         let _ = Reflect::set(&out, &(*name).into(), &value.as_str().into());

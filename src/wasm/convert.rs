@@ -5,10 +5,12 @@ use js_sys::{Array, Function, Object, Reflect};
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 
-use crate::error::{Error, Operation, Result};
+use crate::error::{Error, HintContext, Result};
 use crate::exports::RenderOptions;
-use crate::params::{self, AssumeRoleInput, SessionTokenInput, SourceCredentials, Tag, Target};
-use crate::response::{Credentials, Output};
+use crate::input::{is_shorthand, Input, Value};
+use crate::model::{Operation, Shape};
+use crate::params::{self, SourceCredentials, Target};
+use crate::response::{Credentials, OutValue, Output};
 use crate::secret::Secret;
 
 // Catching versions of the few JS operations a hostile value (a Proxy whose traps throw, a revoked Proxy)
@@ -85,28 +87,57 @@ pub fn required_string(v: &JsValue, field: &str) -> Result<String> {
     v.as_string().ok_or_else(|| wrong_type(field, "a string", v))
 }
 
-/// The caller's options object, with unknown keys already rejected.
-pub struct Options(JsValue);
+/// The caller's options object for one operation, with unknown keys already rejected.
+pub struct Options {
+    obj: JsValue,
+    op: &'static Operation,
+    keys: Vec<String>,
+}
 
 impl Options {
-    pub fn read(opts: &JsValue, extra: &[&str]) -> Result<Options> {
+    pub fn read(opts: &JsValue, op: &'static Operation) -> Result<Options> {
         if !is_plain_object(opts) {
+            let example = if op.signed {
+                "{ accessKeyId, secretAccessKey, … }"
+            } else {
+                "{ roleArn, … }"
+            };
             return Err(Error::invalid(
                 "options",
-                format!(
-                    "expected an options object such as {{ accessKeyId, secretAccessKey, … }}, got {}",
-                    type_name(opts)
-                ),
+                format!("expected an options object such as {example}, got {}", type_name(opts)),
             ));
         }
         let keys =
             keys_of(opts).ok_or_else(|| Error::invalid("options", "could not be read (its keys threw an error)"))?;
-        params::check_known_options(&keys, extra)?;
-        Ok(Options(opts.clone()))
+        params::check_known_options(&keys, op)?;
+        Ok(Options {
+            obj: opts.clone(),
+            op,
+            keys,
+        })
+    }
+
+    /// Only the options that say where a call goes (`resolveEndpoint`).
+    pub fn read_target_only(opts: &JsValue, op: &'static Operation) -> Result<Options> {
+        if !is_plain_object(opts) {
+            return Err(wrong_type(
+                "options",
+                "an object such as { region: \"eu-west-1\" }",
+                opts,
+            ));
+        }
+        let keys =
+            keys_of(opts).ok_or_else(|| Error::invalid("options", "could not be read (its keys threw an error)"))?;
+        params::check_names(&keys, &["region", "useFips", "useDualStack", "endpoint"], "", None)?;
+        Ok(Options {
+            obj: opts.clone(),
+            op,
+            keys,
+        })
     }
 
     fn string(&self, key: &str) -> Result<Option<String>> {
-        let v = get(&self.0, key);
+        let v = get(&self.obj, key);
         if is_absent(&v) {
             return Ok(None);
         }
@@ -118,58 +149,44 @@ impl Options {
     }
 
     fn number(&self, key: &str) -> Result<Option<f64>> {
-        let v = get(&self.0, key);
+        let v = get(&self.obj, key);
         if is_absent(&v) {
             return Ok(None);
         }
         v.as_f64().map(Some).ok_or_else(|| wrong_type(key, "a number", &v))
     }
 
-    fn array(&self, key: &str) -> Result<Vec<JsValue>> {
-        let v = get(&self.0, key);
+    fn flag(&self, key: &str) -> Result<bool> {
+        let v = get(&self.obj, key);
         if is_absent(&v) {
-            return Ok(Vec::new());
+            return Ok(false);
         }
-        if !is_array(&v) {
-            return Err(wrong_type(key, "an array", &v));
-        }
-        let array = array_from(&v).map_err(|_| Error::invalid(key, "could not be read (reading it threw an error)"))?;
-        if array.length() > 1000 {
-            return Err(Error::invalid(key, "has far too many entries"));
-        }
-        Ok(array.iter().collect())
+        v.as_bool().ok_or_else(|| wrong_type(key, "true or false", &v))
     }
 
-    fn strings(&self, key: &str) -> Result<Vec<String>> {
-        self.array(key)?
-            .iter()
-            .enumerate()
-            .map(|(i, v)| {
-                v.as_string()
-                    .ok_or_else(|| wrong_type(&format!("{key}[{i}]"), "a string", v))
-            })
-            .collect()
-    }
-
-    pub fn source(&self) -> Result<SourceCredentials> {
-        Ok(SourceCredentials {
+    /// The source credentials of a signed operation (`None` for an unsigned one).
+    pub fn source(&self) -> Result<Option<SourceCredentials>> {
+        if !self.op.signed {
+            return Ok(None);
+        }
+        let expiration = get(&self.obj, "expiration");
+        Ok(Some(SourceCredentials {
             access_key_id: self.required("accessKeyId")?,
             secret_access_key: Secret::new(self.required("secretAccessKey")?),
             session_token: self.string("sessionToken")?.filter(|t| !t.is_empty()).map(Secret::new),
-        })
+            expiration: if is_absent(&expiration) {
+                None
+            } else {
+                Some(date_string(&expiration, "expiration")?)
+            },
+        }))
     }
 
     pub fn target(&self) -> Result<Target> {
-        let fips = get(&self.0, "useFips");
-        let use_fips = if is_absent(&fips) {
-            false
-        } else {
-            fips.as_bool()
-                .ok_or_else(|| wrong_type("useFips", "true or false", &fips))?
-        };
         Ok(Target {
             region: self.string("region")?,
-            use_fips,
+            use_fips: self.flag("useFips")?,
+            use_dual_stack: self.flag("useDualStack")?,
             endpoint: self.string("endpoint")?,
         })
     }
@@ -179,7 +196,7 @@ impl Options {
             Some(ms) => params::check_timeout(ms)?,
             None => params::DEFAULT_TIMEOUT_MS,
         };
-        let fetch = get(&self.0, "fetch");
+        let fetch = get(&self.obj, "fetch");
         let fetch = if is_absent(&fetch) {
             None
         } else {
@@ -192,50 +209,109 @@ impl Options {
         Ok(Transport { timeout_ms, fetch })
     }
 
-    pub fn assume_role(&self) -> Result<AssumeRoleInput> {
-        let tags = self
-            .array("tags")?
-            .iter()
-            .enumerate()
-            .map(|(i, t)| {
-                let field = format!("tags[{i}]");
-                if !is_plain_object(t) {
-                    return Err(wrong_type(&field, "an object { key, value }", t));
-                }
-                let key = get(t, "key");
-                let value = get(t, "value");
-                Ok(Tag {
-                    key: key
-                        .as_string()
-                        .ok_or_else(|| wrong_type(&format!("{field}.key"), "a string", &key))?,
-                    value: value
-                        .as_string()
-                        .ok_or_else(|| wrong_type(&format!("{field}.value"), "a string", &value))?,
-                })
-            })
-            .collect::<Result<Vec<_>>>()?;
-        Ok(AssumeRoleInput {
-            role_arn: self.required("roleArn")?,
-            role_session_name: self.required("roleSessionName")?,
-            duration_seconds: self.number("durationSeconds")?,
-            external_id: self.string("externalId")?,
-            policy: self.string("policy")?,
-            policy_arns: self.strings("policyArns")?,
-            serial_number: self.string("serialNumber")?,
-            token_code: self.string("tokenCode")?,
-            tags,
-            transitive_tag_keys: self.strings("transitiveTagKeys")?,
-            source_identity: self.string("sourceIdentity")?,
-        })
+    /// The operation's own members, converted by the shapes in the operation table.
+    pub fn input(&self) -> Result<Input> {
+        let mut input = Input::new(self.op);
+        for (index, member) in self.op.input.iter().enumerate() {
+            if !self.keys.iter().any(|k| k == member.js) {
+                continue;
+            }
+            let v = get(&self.obj, member.js);
+            if is_absent(&v) {
+                continue;
+            }
+            input.members.push((index, to_value(member.js, member.shape, &v)?));
+        }
+        Ok(input)
     }
+}
 
-    pub fn session_token_input(&self) -> Result<SessionTokenInput> {
-        Ok(SessionTokenInput {
-            duration_seconds: self.number("durationSeconds")?,
-            serial_number: self.string("serialNumber")?,
-            token_code: self.string("tokenCode")?,
-        })
+/// A string, or a `Date` as ISO-8601 (results carry strings; callers may have turned them into Dates).
+fn date_string(v: &JsValue, field: &str) -> Result<String> {
+    if let Some(date) = v.dyn_ref::<js_sys::Date>() {
+        // toISOString throws on an invalid Date.
+        if date.get_time().is_nan() {
+            return Err(Error::invalid(field, "is an invalid Date"));
+        }
+        return date
+            .to_iso_string()
+            .as_string()
+            .ok_or_else(|| Error::invalid(field, "is an invalid Date"));
     }
+    v.as_string()
+        .ok_or_else(|| wrong_type(field, "an ISO-8601 date string or a Date", v))
+}
+
+fn to_array(field: &str, v: &JsValue) -> Result<Vec<JsValue>> {
+    if !is_array(v) {
+        return Err(wrong_type(field, "an array", v));
+    }
+    let array = array_from(v).map_err(|_| Error::invalid(field, "could not be read (reading it threw an error)"))?;
+    if array.length() > 1000 {
+        return Err(Error::invalid(field, "has far too many entries"));
+    }
+    Ok(array.iter().collect())
+}
+
+/// One JS value → a core value of the member's shape. Type errors name the exact path (`tags[3].key`).
+fn to_value(field: &str, shape: &'static Shape, v: &JsValue) -> Result<Value> {
+    Ok(match shape {
+        Shape::Str(_) => Value::Str(v.as_string().ok_or_else(|| wrong_type(field, "a string", v))?),
+        Shape::Int { .. } => Value::Num(v.as_f64().ok_or_else(|| wrong_type(field, "a number", v))?),
+        Shape::Bool => Value::Bool(v.as_bool().ok_or_else(|| wrong_type(field, "true or false", v))?),
+        Shape::Timestamp => Value::Str(date_string(v, field)?),
+        Shape::List { member, .. } => Value::List(
+            to_array(field, v)?
+                .iter()
+                .enumerate()
+                .map(|(i, item)| to_value(&format!("{field}[{i}]"), member, item))
+                .collect::<Result<_>>()?,
+        ),
+        // `policyArns: ["arn:…"]` for `[{ arn: "arn:…" }]`, and `taskPolicyArn: "arn:…"`.
+        Shape::Struct(members) if is_shorthand(shape) && v.is_string() => {
+            Value::Struct(vec![(0, to_value(field, members[0].shape, v)?)])
+        }
+        Shape::Struct(members) => {
+            if !is_plain_object(v) {
+                let names: Vec<&str> = members.iter().map(|m| m.js).collect();
+                return Err(wrong_type(field, &format!("an object {{ {} }}", names.join(", ")), v));
+            }
+            let keys =
+                keys_of(v).ok_or_else(|| Error::invalid(field, "could not be read (its keys threw an error)"))?;
+            let names: Vec<&str> = members.iter().map(|m| m.js).collect();
+            params::check_names(&keys, &names, &format!("{field}."), None)?;
+            let mut present = Vec::new();
+            for (index, member) in members.iter().enumerate() {
+                let value = get(v, member.js);
+                let path = format!("{field}.{}", member.js);
+                if is_absent(&value) {
+                    // Required members of a nested structure: say so with the JS type the caller forgot.
+                    if member.required {
+                        return Err(wrong_type(&path, "a string", &value));
+                    }
+                    continue;
+                }
+                present.push((index, to_value(&path, member.shape, &value)?));
+            }
+            Value::Struct(present)
+        }
+        Shape::Map { .. } => {
+            if !is_plain_object(v) {
+                return Err(wrong_type(field, "an object of string values", v));
+            }
+            let keys =
+                keys_of(v).ok_or_else(|| Error::invalid(field, "could not be read (its keys threw an error)"))?;
+            let mut pairs = Vec::new();
+            for key in keys {
+                let value = get(v, &key);
+                let text = value
+                    .as_string()
+                    .ok_or_else(|| wrong_type(&format!("{field}.{key}"), "a string", &value))?;
+                pairs.push((key, text));
+            }
+            Value::Map(pairs)
+        }
+    })
 }
 
 /// How to send: the deadline and an optional caller-supplied fetch.
@@ -244,7 +320,7 @@ pub struct Transport {
     pub fetch: Option<Function>,
 }
 
-/// `renderExports`' credentials argument: the object assumeRole returned (extra keys are fine).
+/// `renderExports`' credentials argument: the object a call returned (extra keys are fine).
 pub fn credentials_from_js(v: &JsValue) -> Result<Credentials> {
     if !is_plain_object(v) {
         return Err(wrong_type(
@@ -256,17 +332,8 @@ pub fn credentials_from_js(v: &JsValue) -> Result<Credentials> {
     let s = |key: &str| -> Result<String> {
         let value = get(v, key);
         let field = format!("credentials.{key}");
-        if key == "expiration" {
-            if let Some(date) = value.dyn_ref::<js_sys::Date>() {
-                // toISOString throws on an invalid Date.
-                if date.get_time().is_nan() {
-                    return Err(Error::invalid(field, "is an invalid Date"));
-                }
-                return date
-                    .to_iso_string()
-                    .as_string()
-                    .ok_or_else(|| Error::invalid(field, "is an invalid Date"));
-            }
+        if key == "expiration" && value.dyn_ref::<js_sys::Date>().is_some() {
+            return date_string(&value, &field);
         }
         required_string(&value, &field)
     };
@@ -287,7 +354,7 @@ pub fn render_options(v: &JsValue) -> Result<RenderOptions> {
     }
     let keys = keys_of(v).ok_or_else(|| Error::invalid("options", "could not be read (its keys threw an error)"))?;
     // The same rule as the call options: a non-identifier key is not echoed (it could be a pasted secret).
-    params::check_known_options(&keys, &["profile"]).map_err(|_| {
+    params::check_names(&keys, &["profile"], "", None).map_err(|_| {
         let bad = keys.iter().find(|k| *k != "profile").map_or("options", |k| {
             if k.len() <= 32 && k.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'_') {
                 k
@@ -316,51 +383,49 @@ fn set(obj: &Object, key: &str, value: impl Into<JsValue>) {
     let _ = Reflect::set(obj, &JsValue::from_str(key), &value.into());
 }
 
-fn credentials_to_js(c: &Credentials) -> Object {
-    let o = Object::new();
-    set(&o, "accessKeyId", c.access_key_id.as_str());
-    set(&o, "secretAccessKey", c.secret_access_key.expose());
-    set(&o, "sessionToken", c.session_token.expose());
-    set(&o, "expiration", c.expiration.as_str());
-    o
+fn out_to_js(value: &OutValue) -> JsValue {
+    match value {
+        OutValue::Str(s) | OutValue::Time(s) => s.as_str().into(),
+        OutValue::Int(n) => (*n as f64).into(),
+        OutValue::Bool(b) => (*b).into(),
+        OutValue::List(items) => items.iter().map(out_to_js).collect::<Array>().into(),
+        OutValue::Struct(members) => {
+            let o = Object::new();
+            for (member, v) in members {
+                set(&o, member.js, out_to_js(v));
+            }
+            o.into()
+        }
+        OutValue::Map(pairs) => {
+            let o = Object::new();
+            for (k, v) in pairs {
+                set(&o, k, v.as_str());
+            }
+            o.into()
+        }
+    }
 }
 
+/// A result as a JS object: the output members under their JS names, and `requestId`.
 pub fn output_to_js(output: &Output) -> JsValue {
     let o = Object::new();
-    let request_id = match output {
-        Output::AssumeRole(r) => {
-            set(&o, "credentials", credentials_to_js(&r.credentials));
-            let user = Object::new();
-            set(&user, "arn", r.assumed_role_arn.as_str());
-            set(&user, "assumedRoleId", r.assumed_role_id.as_str());
-            set(&o, "assumedRoleUser", user);
-            if let Some(size) = r.packed_policy_size {
-                set(&o, "packedPolicySize", size);
+    for (member, value) in &output.members {
+        set(&o, member.js, out_to_js(value));
+        // DecodeAuthorizationMessage's answer is a JSON document in a string: hand it over parsed too.
+        if member.name == "DecodedMessage" {
+            if let Some(parsed) = value.as_str().and_then(|text| js_sys::JSON::parse(text).ok()) {
+                set(&o, "decoded", parsed);
             }
-            if let Some(source) = &r.source_identity {
-                set(&o, "sourceIdentity", source.as_str());
-            }
-            &r.request_id
         }
-        Output::CallerIdentity(id) => {
-            set(&o, "account", id.account.as_str());
-            set(&o, "arn", id.arn.as_str());
-            set(&o, "userId", id.user_id.as_str());
-            &id.request_id
-        }
-        Output::SessionToken(t) => {
-            set(&o, "credentials", credentials_to_js(&t.credentials));
-            &t.request_id
-        }
-    };
-    if let Some(id) = request_id {
+    }
+    if let Some(id) = &output.request_id {
         set(&o, "requestId", id.as_str());
     }
     o.into()
 }
 
 /// A real `Error` named `StsError` with `code`, and `status`, `requestId`, `field`, `hint` where they apply.
-pub fn to_js_error(e: &Error, op: Operation, used_session_token: bool) -> JsValue {
+pub fn to_js_error(e: &Error, ctx: &HintContext) -> JsValue {
     let err = js_sys::Error::new(&e.to_string());
     err.set_name("StsError");
     let obj: &Object = err.unchecked_ref();
@@ -374,8 +439,11 @@ pub fn to_js_error(e: &Error, op: Operation, used_session_token: bool) -> JsValu
     if let Some(field) = e.field() {
         set(obj, "field", field);
     }
-    if let Some(hint) = e.hint(op, used_session_token) {
+    if let Some(hint) = e.hint(ctx) {
         set(obj, "hint", hint);
+    }
+    if ctx.attempts > 1 {
+        set(obj, "attempts", ctx.attempts);
     }
     err.into()
 }

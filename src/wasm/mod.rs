@@ -1,61 +1,63 @@
 //! The only JS-facing code: the exported API, option conversion, and the fetch transport. Everything it
 //! decides it asks the core about; what it adds is IO (clock, fetch, timers) and JS types.
 
+#[cfg(feature = "bench")]
 mod bench_api;
 mod convert;
+mod facts;
 mod transport;
 
 use wasm_bindgen::prelude::*;
 
-use crate::error::{Error, Operation};
+use crate::error::{Error, HintContext};
 use crate::exports::{self, Format};
-use crate::params::{self, Call};
+use crate::model;
 use crate::plan::Plan;
 use convert::{to_js_error, Options};
 
-/// Run one STS call end to end; every failure becomes an `StsError`.
-async fn call(opts: JsValue, op: Operation) -> Result<JsValue, JsValue> {
-    let extra = match op {
-        Operation::AssumeRole => params::ASSUME_ROLE_OPTIONS,
-        Operation::GetCallerIdentity => &[],
-        Operation::GetSessionToken => params::SESSION_TOKEN_OPTIONS,
+/// Errors raised before any operation is known (renderExports, a bad action name).
+const NO_CALL: HintContext<'static> = HintContext {
+    action: "",
+    used_session_token: false,
+    attempts: 0,
+};
+
+/// Run one STS operation end to end; every failure becomes an `StsError`. `action` is the model's action
+/// (`AssumeRole`) or its JS name (`assumeRole`); js/operations.js calls this once per generated function.
+#[wasm_bindgen(js_name = call, skip_typescript)]
+pub async fn call(action: JsValue, opts: JsValue) -> Result<JsValue, JsValue> {
+    let op = action
+        .as_string()
+        .and_then(|name| model::operation(&name))
+        .ok_or_else(|| {
+            let names: Vec<&str> = model::OPERATIONS.iter().map(|o| o.js).collect();
+            to_js_error(
+                &Error::invalid(
+                    "action",
+                    format!("is not an STS operation; expected one of {}", names.join(", ")),
+                ),
+                &NO_CALL,
+            )
+        })?;
+    let ctx = |used_session_token, attempts| HintContext {
+        action: op.action,
+        used_session_token,
+        attempts,
     };
-    let prepared = Options::read(&opts, extra).and_then(|o| {
-        let call = match op {
-            Operation::AssumeRole => Call::AssumeRole(o.assume_role()?),
-            Operation::GetCallerIdentity => Call::GetCallerIdentity,
-            Operation::GetSessionToken => Call::GetSessionToken(o.session_token_input()?),
-        };
+    let prepared = Options::read(&opts, op).and_then(|o| {
         let transport = o.transport()?;
-        let plan = Plan::new(&call, o.source()?, &o.target()?)?;
+        let plan = Plan::new(o.input()?, o.source()?, &o.target()?, transport::now_ms())?;
         Ok((plan, transport))
     });
-    let (plan, transport) = prepared.map_err(|e| to_js_error(&e, op, false))?;
-    match transport::run(&plan, &transport).await {
+    let (plan, transport) = prepared.map_err(|e| to_js_error(&e, &ctx(false, 0)))?;
+    let (result, attempts) = transport::run(&plan, &transport).await;
+    match result {
         Ok(output) => Ok(convert::output_to_js(&output)),
         Err(mut e) => {
             e.scrub(&plan.secrets());
-            Err(to_js_error(&e, op, plan.used_session_token()))
+            Err(to_js_error(&e, &ctx(plan.used_session_token(), attempts)))
         }
     }
-}
-
-/// AssumeRole: temporary credentials for a role. Rejects with an `StsError` on any failure.
-#[wasm_bindgen(js_name = assumeRole, skip_typescript)]
-pub async fn assume_role(opts: JsValue) -> Result<JsValue, JsValue> {
-    call(opts, Operation::AssumeRole).await
-}
-
-/// GetCallerIdentity: who the given credentials belong to.
-#[wasm_bindgen(js_name = getCallerIdentity, skip_typescript)]
-pub async fn get_caller_identity(opts: JsValue) -> Result<JsValue, JsValue> {
-    call(opts, Operation::GetCallerIdentity).await
-}
-
-/// GetSessionToken: temporary credentials for an IAM user, optionally MFA-authenticated.
-#[wasm_bindgen(js_name = getSessionToken, skip_typescript)]
-pub async fn get_session_token(opts: JsValue) -> Result<JsValue, JsValue> {
-    call(opts, Operation::GetSessionToken).await
 }
 
 /// Lines that set the credentials in the given format; throws an `StsError` for bad input.
@@ -67,7 +69,7 @@ pub fn render_exports(credentials: JsValue, format: JsValue, options: JsValue) -
         let options = convert::render_options(&options)?;
         exports::render(&creds, format, &options)
     })();
-    rendered.map_err(|e| to_js_error(&e, Operation::AssumeRole, false))
+    rendered.map_err(|e| to_js_error(&e, &NO_CALL))
 }
 
 /// Lines that undo `renderExports` for a shell format.
@@ -76,5 +78,5 @@ pub fn render_unset(format: JsValue) -> Result<String, JsValue> {
     convert::required_string(&format, "format")
         .and_then(|f| Format::parse(&f))
         .and_then(exports::render_unset)
-        .map_err(|e| to_js_error(&e, Operation::AssumeRole, false))
+        .map_err(|e| to_js_error(&e, &NO_CALL))
 }

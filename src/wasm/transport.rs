@@ -30,7 +30,8 @@ extern "C" {
     fn clear_timeout(id: &JsValue);
 }
 
-fn now_ms() -> u64 {
+/// The clock the core judges and signs with: local time corrected by what earlier answers taught us.
+pub fn now_ms() -> u64 {
     let local = js_sys::Date::now() as i64;
     (local + CLOCK_SKEW_MS.load(Ordering::Relaxed)).max(0) as u64
 }
@@ -193,6 +194,7 @@ async fn send(
         .ok_or_else(|| Error::UnexpectedResponse {
             status,
             snippet: "the response has no readable body".into(),
+            request_id: request_id.clone(),
         })?;
     let body = match deadline.race(&text).await {
         Ok(b) => b,
@@ -202,11 +204,13 @@ async fn send(
     let body: js_sys::JsString = body.dyn_into().map_err(|_| Error::UnexpectedResponse {
         status,
         snippet: "the body is not text".into(),
+        request_id: request_id.clone(),
     })?;
     if body.length() > MAX_BODY_CHARS {
         return Err(Error::UnexpectedResponse {
             status,
             snippet: format!("a {} KB body, far larger than any STS answer", body.length() / 1024),
+            request_id,
         });
     }
     Ok(Reply {
@@ -217,12 +221,20 @@ async fn send(
     })
 }
 
-pub async fn run(plan: &Plan, transport: &Transport) -> Result<Output, Error> {
+/// Send with retries; returns the outcome and how many attempts it took (hints mention retries).
+pub async fn run(plan: &Plan, transport: &Transport) -> (Result<Output, Error>, u32) {
+    let mut attempts = 0;
+    let result = run_counted(plan, transport, &mut attempts).await;
+    (result, attempts)
+}
+
+async fn run_counted(plan: &Plan, transport: &Transport, attempts: &mut u32) -> Result<Output, Error> {
     let deadline = Deadline::start(transport.timeout_ms);
     let mut attempt = 0;
     let mut skew_corrected = false;
     loop {
         attempt += 1;
+        *attempts = attempt;
         let now = now_ms();
         let mut headers = plan.sign_at(now)?;
         let sent = send(plan, &headers, transport, &deadline).await;

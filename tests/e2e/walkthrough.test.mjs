@@ -1,5 +1,6 @@
 // The AWS "assume an IAM role" walkthrough through the JS API in Node, against moto with auth enforced,
 // and the rendered exports consumed by a real bash and the real AWS CLI.
+import { withOperations } from "../support/glue-api.mjs";
 import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
 import { execFileSync } from "node:child_process";
@@ -10,8 +11,9 @@ import { fileURLToPath } from "node:url";
 import { startMoto } from "../support/moto.mjs";
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../..");
-const api = await import(path.join(root, "pkg/assume_role_wasm.js"));
-api.initSync({ module: readFileSync(path.join(root, "pkg/assume_role_wasm_bg.wasm")) });
+const glue = await import(path.join(root, "pkg/assume_role_wasm.js"));
+glue.initSync({ module: readFileSync(path.join(root, "pkg/assume_role_wasm_bg.wasm")) });
+const api = withOperations(glue);
 const aws = path.join(root, ".venv/bin/aws");
 
 let moto, bob, tmp;

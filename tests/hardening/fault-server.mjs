@@ -58,6 +58,15 @@ const STEPS = {
   // A clock-skew answer with no usable server time: a garbage Date and no timestamp in the message.
   expiredGarbageDate: (req, res) => send(res, 403, errorXml('SignatureDoesNotMatch', 'Signature expired: the request time is too far from the server time'), { date: 'garbage, 99 Foo 20x6 25:61:61 XYZ' }),
   okGarbageDate: (req, res) => send(res, 200, assumeRoleXml(), { date: 'not a date at all' }),
+  // Terminal escapes from a hostile endpoint, raw and as XML character references: OSC 52 (writes the
+  // clipboard), a CSI that clears the screen, the 8-bit CSI (U+009B), BEL. Each field a client may print.
+  hostileError: (req, res) => send(res, 403,
+    `<ErrorResponse xmlns="${NS}"><Error><Type>Sender</Type><Code>AccessDenied${HOSTILE_REFS}</Code>` +
+    `<Message>denied ${HOSTILE_RAW} and ${HOSTILE_REFS}</Message></Error><RequestId>req${HOSTILE_REFS}${HOSTILE_RAW}</RequestId></ErrorResponse>`),
+  hostileIdentity: (req, res) => send(res, 200,
+    `<GetCallerIdentityResponse xmlns="${NS}"><GetCallerIdentityResult><Arn>arn:aws:iam::123456789012:user/Bob${HOSTILE_REFS}</Arn>` +
+    `<UserId>AIDA${HOSTILE_RAW}</UserId><Account>123456789012</Account></GetCallerIdentityResult>` +
+    `<ResponseMetadata><RequestId>req${HOSTILE_RAW}</RequestId></ResponseMetadata></GetCallerIdentityResponse>`),
   // An error whose message echoes the request (a misbehaving proxy), including the signed body and headers.
   echo: (req, res) => send(res, 400, errorXml('ValidationError', xmlEscape(`You sent ${req.record.body} with ${JSON.stringify(req.headers)}`))),
 };
@@ -79,7 +88,13 @@ export const SCENARIOS = {
   'garbage-date-skew': ['expiredGarbageDate'],
   'garbage-date-ok': ['okGarbageDate'],
   'echo': ['echo'],
+  'hostile-error': ['hostileError'],
+  'hostile-identity': ['hostileIdentity'],
 };
+
+/** Escape sequences as raw characters and as XML character references (see hostileError). */
+export const HOSTILE_RAW = '\u001b]52;c;cHduZWQ=\u0007\u0085\u001b[2J\u009b31m';
+export const HOSTILE_REFS = '&#27;]52;c;cHduZWQ=&#7;&#133;&#x1b;[2J&#x9b;31m';
 
 const xmlEscape = (s) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
 

@@ -1,6 +1,7 @@
 // Values built to throw from inside the wasm's reads: Proxies whose traps throw, throwing getters, fetch
 // stand-ins that throw or answer nonsense, an invalid Date. Each call must still settle as a rejected
 // StsError (never a synchronous throw that unwinds through the wasm), and the module must keep working.
+import { withOperations } from "../support/glue-api.mjs";
 import { test } from "node:test";
 import assert from "node:assert/strict";
 import { readFileSync } from "node:fs";
@@ -8,8 +9,9 @@ import path from "node:path";
 import { fileURLToPath } from "node:url";
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../..");
-const api = await import(path.join(root, "pkg/assume_role_wasm.js"));
-api.initSync({ module: readFileSync(path.join(root, "pkg/assume_role_wasm_bg.wasm")) });
+const glue = await import(path.join(root, "pkg/assume_role_wasm.js"));
+glue.initSync({ module: readFileSync(path.join(root, "pkg/assume_role_wasm_bg.wasm")) });
+const api = withOperations(glue);
 const identityXml = readFileSync(path.join(root, "tests/fixtures/get_caller_identity.xml"), "utf8");
 
 const fetch = async () => ({ status: 200, headers: { get: () => null }, text: async () => identityXml });

@@ -1,6 +1,7 @@
 // Shared by the hardening tests: load the built wasm API, distinctive secret strings to search for, and
 // a fetch counter. `loadApi(tag)` gives a FRESH module instance per tag (own wasm memory, own learned
 // clock skew), so a test that teaches the library a clock offset cannot leak it into another test.
+import { withOperations } from "../support/glue-api.mjs";
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -9,9 +10,9 @@ export const repo = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '
 const wasmBytes = readFileSync(path.join(repo, 'pkg/assume_role_wasm_bg.wasm'));
 
 export async function loadApi(tag = 'default') {
-  const api = await import(`../../pkg/assume_role_wasm.js?instance=${encodeURIComponent(tag)}`);
-  const exports = api.initSync({ module: wasmBytes });
-  return { api, memory: exports.memory };
+  const glue = await import(`../../pkg/assume_role_wasm.js?instance=${encodeURIComponent(tag)}`);
+  const exports = glue.initSync({ module: wasmBytes });
+  return { api: withOperations(glue), memory: exports.memory };
 }
 
 // Distinctive values that must never be echoed anywhere. 40 graphic characters, like a real secret key.

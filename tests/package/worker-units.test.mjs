@@ -4,8 +4,10 @@
 
 import { test } from "node:test";
 import assert from "node:assert/strict";
-import { hasBearerToken, timingSafeEqualStrings } from "../../examples/worker/src/auth.js";
-import { partitionOf, consoleDestination, consoleSigninUrl } from "../../examples/worker/src/console.js";
+import { readFileSync } from "node:fs";
+import { hasBearerToken, timingSafeEqualStrings, callerOf, bearerTokens } from "../../examples/worker/src/auth.js";
+import { partitionOf, consoleDestination, consoleIssuer, consoleSigninUrl } from "../../examples/worker/src/console.js";
+import { scrubSecrets } from "../../examples/worker/src/scrub.js";
 import { createProviderCache } from "../../examples/worker/src/provider-cache.js";
 
 const req = (authorization) => new Request("http://x/", { headers: authorization ? { Authorization: authorization } : {} });
@@ -86,4 +88,59 @@ test("the provider cache reuses providers per role/session and evicts the least 
   assert.equal(created.length, 4, "a, b, c, and b again after eviction");
   assert.deepEqual(created[0], { accessKeyId: "AKIA1", secretAccessKey: "k", roleArn: "r", roleSessionName: "a" });
   assert.notEqual(cache.get({ ...source, accessKeyId: "AKIA2" }, { roleArn: "r", roleSessionName: "a" }), a, "new source key, new provider");
+});
+
+test("several bearer tokens: each is its own caller, identified without keeping the token", async () => {
+  const tokens = bearerTokens("tok-a, tok-b\ntok-c");
+  assert.deepEqual(tokens, ["tok-a", "tok-b", "tok-c"]);
+  const a = await callerOf(req("Bearer tok-a"), tokens);
+  const c = await callerOf(req("Bearer tok-c"), tokens);
+  assert.match(a, /^[0-9a-f]{64}$/);
+  assert.notEqual(a, c);
+  assert.ok(!a.includes("tok-a"));
+  assert.equal(await callerOf(req("Bearer tok-d"), tokens), null);
+  assert.equal(await callerOf(req("Bearer "), []), null);
+  assert.equal(await callerOf(req(undefined), tokens), null);
+});
+
+test("issuer: https on an allowed origin only", () => {
+  const allowed = new Set(["https://broker.example"]);
+  assert.equal(consoleIssuer(allowed, undefined), undefined);
+  assert.equal(consoleIssuer(allowed, "https://broker.example/out"), "https://broker.example/out");
+  for (const bad of ["https://evil.example/", "http://broker.example/", "https://broker.example:8443/", "https://a@broker.example/", "javascript:alert(1)", "nope"]) {
+    assert.throws(() => consoleIssuer(allowed, bad), (e) => e.status === 400 && /issuer/.test(e.message), bad);
+  }
+  assert.throws(() => consoleIssuer(new Set(), "https://broker.example/"), /CONSOLE_ISSUERS/);
+});
+
+test("scrubSecrets: every string field, raw, URL-encoded (either hex case), JSON-escaped, cut off", () => {
+  const token = "FwoGZXIvYXdzTOKEN/abc+def==";
+  const enc = encodeURIComponent(token);
+  const out = scrubSecrets(
+    { error: { code: `X${token}`, requestId: enc, message: `a ${enc.replace(/%[0-9A-F]{2}/g, (e) => e.toLowerCase())} b ${token.replaceAll("/", "\\/")}`, hint: `cut ${token.slice(0, 15)}`, status: 400 } },
+    [token, undefined, "ab"],
+  );
+  assert.deepEqual(out, { error: { code: "X** redacted **", requestId: "** redacted **", message: "a ** redacted ** b ** redacted **", hint: "cut ** redacted **", status: 400 } });
+});
+
+test("the provider cache keeps callers apart", () => {
+  const cache = createProviderCache((opts) => () => opts, 8);
+  const source = { accessKeyId: "AKIA1", secretAccessKey: "k" };
+  const role = { roleArn: "r", roleSessionName: "shared" };
+  assert.notEqual(cache.get(source, role, "caller-a"), cache.get(source, role, "caller-b"));
+  assert.equal(cache.get(source, role, "caller-a"), cache.get(source, role, "caller-a"));
+});
+
+test("examples/worker is locked, and every dependency with an install script is decided in allowScripts", () => {
+  const dir = new URL("../../examples/worker/", import.meta.url);
+  const pkg = JSON.parse(readFileSync(new URL("package.json", dir), "utf8"));
+  const lock = JSON.parse(readFileSync(new URL("package-lock.json", dir), "utf8"));
+  assert.deepEqual(lock.packages[""].dependencies, pkg.dependencies, "lockfile matches package.json");
+  assert.deepEqual(lock.packages[""].devDependencies, pkg.devDependencies);
+  assert.equal(lock.packages["node_modules/wrangler"].version, pkg.devDependencies.wrangler, "wrangler pinned exactly");
+  const scripted = Object.entries(lock.packages)
+    .filter(([, p]) => p.hasInstallScript)
+    .map(([where]) => where.replace(/^.*node_modules\//, ""));
+  assert.ok(scripted.length > 0);
+  for (const name of scripted) assert.equal(typeof pkg.allowScripts?.[name], "boolean", `allowScripts decides ${name}`);
 });

@@ -27,6 +27,7 @@ before(async () => {
     ALLOWED_ROLE_ARNS: `${moto.roles.example}, ${moto.roles.untrusted}`,
     BEARER_TOKEN: TOKEN,
     FEDERATION_ENDPOINT: federation.endpoint,
+    CONSOLE_ISSUERS: "https://broker.example",
   };
   mf = await startWorker(outdir, bindings);
 });
@@ -146,7 +147,7 @@ test("POST /console gets a SigninToken with the role session and returns the log
   const url = new URL(body.url);
   assert.equal(`${url.origin}${url.pathname}`, federation.endpoint);
   assert.equal(url.searchParams.get("Action"), "login");
-  assert.equal(url.searchParams.get("Issuer"), "https://broker.example");
+  assert.equal(url.searchParams.get("Issuer"), "https://broker.example/", "the checked URL, normalised");
   assert.equal(url.searchParams.get("Destination"), "https://console.aws.amazon.com/");
   assert.equal(url.searchParams.get("SigninToken"), `stand-in-token-${federation.requests.length}`);
   assert.ok(!url.searchParams.has("Session"), "the login URL carries the token, not the session");
@@ -210,14 +211,18 @@ test("with temporary source keys (role chaining) SessionDuration is refused and 
   assert.equal(who.arn, "arn:aws:sts::123456789012:assumed-role/chained-role/chained-console");
 });
 
-test("the worker fails closed: without BEARER_TOKEN or source keys every request is a 500, even with a token", TIMEOUT, async () => {
+test("the worker fails closed: without BEARER_TOKEN every request is a 401; without source keys an authenticated one is a 500", TIMEOUT, async () => {
   const { BEARER_TOKEN, AWS_SECRET_ACCESS_KEY, ...rest } = bindings;
-  for (const broken of [{ ...rest, AWS_SECRET_ACCESS_KEY }, { ...rest, AWS_SECRET_ACCESS_KEY, BEARER_TOKEN: "" }, { ...rest, BEARER_TOKEN }]) {
+  for (const broken of [{ ...rest, AWS_SECRET_ACCESS_KEY }, { ...rest, AWS_SECRET_ACCESS_KEY, BEARER_TOKEN: "" }]) {
     await mf.setOptions(workerOptions(outdir, broken));
     for (const token of [TOKEN, "", null]) {
       const res = await post("/credentials", { roleArn: moto.roles.example }, token);
-      assert.equal(res.status, 500);
-      assert.deepEqual(await res.json(), { error: { code: "NotConfigured", message: "this worker is not configured" } });
+      assert.equal(res.status, 401);
+      assert.equal((await res.json()).error.code, "Unauthorized");
     }
   }
+  await mf.setOptions(workerOptions(outdir, { ...rest, BEARER_TOKEN }));
+  const res = await post("/credentials", { roleArn: moto.roles.example });
+  assert.equal(res.status, 500);
+  assert.deepEqual(await res.json(), { error: { code: "NotConfigured", message: "this worker is not configured" } });
 });

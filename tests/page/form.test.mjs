@@ -10,23 +10,30 @@ describe('form', { timeout: 120000 }, () => {
   before(async () => (world = await startWorld()));
   after(async () => world?.stop());
 
-  it('lists commercial, China and GovCloud regions; FIPS only where STS has it', async () => {
+  it('lists the regions of AWS\'s partition data; FIPS as the SDKs resolve it', async () => {
     const { page, context } = await openPage(world);
     const options = await page.$$eval('#region-list option', (os) => os.map((o) => [o.value, o.label]));
     const ids = options.map(([v]) => v);
-    for (const r of ['us-east-1', 'eu-west-1', 'ap-southeast-2', 'cn-north-1', 'cn-northwest-1', 'us-gov-west-1', 'us-gov-east-1']) assert.ok(ids.includes(r), r);
+    for (const r of ['us-east-1', 'eu-west-1', 'ap-southeast-2', 'cn-north-1', 'cn-northwest-1', 'us-gov-west-1', 'us-gov-east-1', 'eusc-de-east-1', 'aws-global']) assert.ok(ids.includes(r), r);
     assert.ok(options.some(([v, l]) => v === 'ap-northeast-1' && /Tokyo/.test(l)), 'searchable by city name');
     await page.check('#target-aws');
     await page.fill('#region', 'us-east-2');
     assert.equal(await page.isEnabled('#useFips'), true);
     await page.check('#useFips');
     assert.match(await page.locator('#target-note').textContent(), /https:\/\/sts-fips\.us-east-2\.amazonaws\.com/);
+    // AWS's partition data gives every region a FIPS host (src/endpoint.rs follows the SDKs' rules).
     await page.fill('#region', 'eu-west-1');
-    assert.equal(await page.isEnabled('#useFips'), false);
-    assert.equal(await page.isChecked('#useFips'), false);
+    assert.match(await page.locator('#target-note').textContent(), /https:\/\/sts-fips\.eu-west-1\.amazonaws\.com/);
+    await page.uncheck('#useFips');
     assert.match(await page.locator('#target-note').textContent(), /https:\/\/sts\.eu-west-1\.amazonaws\.com/);
+    // The global endpoint has no FIPS variant.
+    await page.fill('#region', 'aws-global');
+    assert.equal(await page.isEnabled('#useFips'), false);
+    assert.match(await page.locator('#target-note').textContent(), /https:\/\/sts\.amazonaws\.com/);
     await page.fill('#region', 'cn-north-1');
     assert.match(await page.locator('#target-note').textContent(), /sts\.cn-north-1\.amazonaws\.com\.cn/);
+    await page.fill('#region', 'eusc-de-east-1');
+    assert.match(await page.locator('#target-note').textContent(), /sts\.eusc-de-east-1\.amazonaws\.eu/);
     await context.close();
   });
 

@@ -6,4 +6,5 @@ set -euo pipefail
 cd "$(dirname "$0")/../.."
 source scripts/env.sh
 bash scripts/build.sh
+bash scripts/build.sh --bench   # signRequest, for the signing benchmarks only
 timeout 110 node --no-warnings bench/run.mjs --smoke

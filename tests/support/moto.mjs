@@ -11,7 +11,7 @@
 //   region    "us-east-1"                  account "123456789012"
 //   bob       { accessKeyId, secretAccessKey, arn: "arn:aws:iam::123456789012:user/Bob" }
 //             policy example-policy: sts:AssumeRole on example-role and untrusted-role,
-//             sts:GetCallerIdentity, sts:GetSessionToken
+//             sts:GetCallerIdentity, sts:GetSessionToken, sts:GetFederationToken, sts:GetAccessKeyInfo
 //   alice     { accessKeyId, secretAccessKey, arn: "arn:aws:iam::123456789012:user/Alice" } (no sts:AssumeRole)
 //   roles     { example:   "arn:aws:iam::123456789012:role/example-role"   trusts Bob; AmazonRDSReadOnlyAccess
 //               untrusted: "arn:aws:iam::123456789012:role/untrusted-role" trusts only Alice -> Bob gets AccessDenied

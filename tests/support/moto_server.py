@@ -83,7 +83,7 @@ def seed():
     policy = iam.create_policy("", "/", doc([
         {"Effect": "Allow", "Action": "sts:AssumeRole",
          "Resource": [roles["example"], roles["untrusted"]]},
-        {"Effect": "Allow", "Action": ["sts:GetCallerIdentity", "sts:GetSessionToken"], "Resource": "*"},
+        {"Effect": "Allow", "Action": ["sts:GetCallerIdentity", "sts:GetSessionToken", "sts:GetFederationToken", "sts:GetAccessKeyInfo"], "Resource": "*"},
     ]), "example-policy", [])
     iam.attach_user_policy(policy.arn, "Bob")
     # Alice may only ask who she is (moto always allows GetCallerIdentity anyway): no sts:AssumeRole.

@@ -6,17 +6,20 @@
 //   POST /console      {roleArn, roleSessionName?, durationSeconds?, sessionDuration?, destination?, issuer?}
 //        → {"url": "<AWS console sign-in URL>", "expiration": "<role credentials' expiry>"}
 //
-// Every route needs `Authorization: Bearer <BEARER_TOKEN>`. Bindings (README.md): secrets
-// AWS_ACCESS_KEY_ID, AWS_SECRET_ACCESS_KEY, [AWS_SESSION_TOKEN], BEARER_TOKEN; vars
-// ALLOWED_ROLE_ARNS (comma/space separated, "*" = any), [STS_REGION], [STS_ENDPOINT],
-// [FEDERATION_ENDPOINT], [DEFAULT_SESSION_NAME].
+// Every answer, even "not configured", needs `Authorization: Bearer <a token in BEARER_TOKEN>` first.
+// Bindings (README.md): secrets AWS_ACCESS_KEY_ID, AWS_SECRET_ACCESS_KEY, [AWS_SESSION_TOKEN],
+// BEARER_TOKEN (one or more tokens, one per caller); vars ALLOWED_ROLE_ARNS (comma/space separated,
+// "*" = any), [STS_REGION], [STS_ENDPOINT], [FEDERATION_ENDPOINT], [CONSOLE_ISSUERS], [DEFAULT_SESSION_NAME].
 
-import { createCredentialProvider, renderExports, isStsError } from "assume-role-wasm";
-import { hasBearerToken } from "./auth.js";
+import { createCredentialProvider, renderExports, formats, isStsError } from "assume-role-wasm";
+import { bearerTokens, callerOf } from "./auth.js";
+import { readJsonBody } from "./body.js";
+import { scrubSecrets } from "./scrub.js";
 import { readConfig, roleAllowed, ConfigError } from "./config.js";
 import {
   consoleSigninUrl,
   consoleDestination,
+  consoleIssuer,
   partitionOf,
   RequestError,
   MIN_CONSOLE_SESSION,
@@ -24,8 +27,8 @@ import {
 } from "./console.js";
 import { createProviderCache } from "./provider-cache.js";
 
-const FORMATS = new Set(["bash", "zsh", "sh", "fish", "powershell", "cmd", "dotenv", "credentials", "credential-process", "json"]);
-const MAX_BODY_BYTES = 16 * 1024;
+// The formats and their media types come from the wasm (one table, src/exports.rs): id and aliases.
+const FORMATS = new Map(formats().flatMap((f) => [f.id, ...f.aliases].map((name) => [name, f])));
 
 // Credentials are secrets and sign-in URLs are credentials: nothing may cache any response.
 const BASE_HEADERS = { "Cache-Control": "no-store", "X-Content-Type-Options": "nosniff" };
@@ -39,28 +42,6 @@ function json(status, body, extra = {}) {
 
 function problem(status, code, message, extra) {
   return json(status, { error: { code, message, ...extra } });
-}
-
-async function readJsonBody(request) {
-  if (!/^application\/json\b/i.test(request.headers.get("Content-Type") ?? "")) {
-    throw new RequestError(415, "UnsupportedMediaType", "send a JSON body with Content-Type: application/json");
-  }
-  // Refuse by the declared length before reading, and by the real length after.
-  if (Number(request.headers.get("Content-Length") ?? 0) > MAX_BODY_BYTES) {
-    throw new RequestError(413, "BodyTooLarge", "request body too large");
-  }
-  const text = await request.text();
-  if (text.length > MAX_BODY_BYTES) throw new RequestError(413, "BodyTooLarge", "request body too large");
-  let body;
-  try {
-    body = JSON.parse(text);
-  } catch {
-    throw new RequestError(400, "InvalidJson", "request body is not valid JSON");
-  }
-  if (body === null || typeof body !== "object" || Array.isArray(body)) {
-    throw new RequestError(400, "InvalidJson", "request body must be a JSON object");
-  }
-  return body;
 }
 
 function optionalString(body, name) {
@@ -93,22 +74,27 @@ function roleRequest(config, body) {
 // session name until the credentials near expiry, not once per request.
 const providers = createProviderCache(createCredentialProvider);
 
-async function credentialsRoute(request, config) {
+async function credentialsRoute(request, config, caller) {
   const body = await readJsonBody(request);
   const role = roleRequest(config, body);
   const format = optionalString(body, "format") ?? "json";
-  if (!FORMATS.has(format)) throw new RequestError(400, "InvalidParameter", `format must be one of ${[...FORMATS].join(", ")}`);
-  const credentials = await providers.get(config.source, role)();
+  const info = FORMATS.get(format);
+  if (!info) {
+    const names = formats().flatMap((f) => [f.id, ...f.listedAliases]);
+    throw new RequestError(400, "InvalidParameter", `format must be one of ${names.join(", ")}`);
+  }
+  const credentials = await providers.get(config.source, role, caller)();
   const text = renderExports(credentials, format);
-  const type = format === "json" || format === "credential-process" ? "application/json" : "text/plain";
+  const type = info.mediaType;
   return new Response(text, { status: 200, headers: { ...BASE_HEADERS, "Content-Type": `${type}; charset=utf-8` } });
 }
 
-async function consoleRoute(request, config) {
+async function consoleRoute(request, config, caller) {
   const body = await readJsonBody(request);
   const role = roleRequest(config, body);
   const partition = partitionOf(role.roleArn);
   const destination = consoleDestination(partition, optionalString(body, "destination"));
+  const issuer = consoleIssuer(config.consoleIssuers, optionalString(body, "issuer"));
   const sessionDuration = optionalInteger(body, "sessionDuration");
   if (sessionDuration !== undefined) {
     if (config.chained) {
@@ -118,13 +104,13 @@ async function consoleRoute(request, config) {
       throw new RequestError(400, "InvalidParameter", `sessionDuration must be ${MIN_CONSOLE_SESSION}–${MAX_CONSOLE_SESSION} seconds`);
     }
   }
-  const credentials = await providers.get(config.source, role)();
+  const credentials = await providers.get(config.source, role, caller)();
   const url = await consoleSigninUrl({
     credentials,
     partition,
     sessionDuration,
     destination,
-    issuer: optionalString(body, "issuer"),
+    issuer,
     federationEndpoint: config.federationEndpoint,
   });
   return json(200, { url, expiration: credentials.expiration });
@@ -134,6 +120,13 @@ const ROUTES = { "/credentials": credentialsRoute, "/console": consoleRoute };
 
 export default {
   async fetch(request, env) {
+    // The bearer token first: without it, nothing else (not even "not configured") is said.
+    const tokens = bearerTokens(env.BEARER_TOKEN);
+    if (tokens.length === 0) console.error("assume-role-wasm worker misconfigured: BEARER_TOKEN is not set"); // never a value
+    const caller = await callerOf(request, tokens);
+    if (caller === null) {
+      return json(401, { error: { code: "Unauthorized", message: "missing or wrong bearer token" } }, { "WWW-Authenticate": "Bearer" });
+    }
     let config;
     try {
       config = readConfig(env);
@@ -142,25 +135,29 @@ export default {
       console.error(`assume-role-wasm worker misconfigured: ${e.message}`); // names the binding, never a value
       return problem(500, "NotConfigured", "this worker is not configured");
     }
-    if (!(await hasBearerToken(request, config.bearerToken))) {
-      return json(401, { error: { code: "Unauthorized", message: "missing or wrong bearer token" } }, { "WWW-Authenticate": "Bearer" });
-    }
     const route = ROUTES[new URL(request.url).pathname];
     if (!route) return problem(404, "NotFound", "routes: POST /credentials, POST /console");
     if (request.method !== "POST") return json(405, { error: { code: "MethodNotAllowed", message: "use POST" } }, { Allow: "POST" });
     try {
-      return await route(request, config);
+      return await route(request, config, caller);
     } catch (e) {
       if (e instanceof RequestError) return problem(e.status, e.code, e.message);
       if (isStsError(e)) {
-        // STS's messages are secret-free by contract; pass them on so callers can fix trust policies.
+        // STS's messages are secret-free by contract; pass them on so callers can fix trust policies. But
+        // the endpoint chose every field, so each is scrubbed of the worker's own secrets in any encoding.
         const status = e.code === "InvalidParameter" ? 400 : 502;
         const detail = {};
         for (const k of ["field", "hint", "requestId", "status"]) if (e[k] !== undefined) detail[k === "status" ? "stsStatus" : k] = e[k];
-        return problem(status, e.code, e.message, detail);
+        const body = scrubSecrets({ error: { code: e.code, message: e.message, ...detail } }, ownSecrets(config, tokens));
+        return json(status, body);
       }
       console.error(`assume-role-wasm worker: unexpected ${e?.name ?? "error"}`);
       return problem(500, "InternalError", "unexpected error");
     }
   },
 };
+
+/** What must never leave the worker: its source secret key and session token, and the bearer tokens. */
+function ownSecrets(config, tokens) {
+  return [config.source.secretAccessKey, config.source.sessionToken, ...tokens];
+}

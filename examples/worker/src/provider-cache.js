@@ -1,4 +1,4 @@
-// One credential provider per (source key, STS location, role, session name, duration), kept in a
+// One credential provider per (caller, source key, STS location, role, session name, duration), kept in a
 // bounded map so that callers choosing many session names cannot grow the isolate's memory
 // without limit. Least recently used entries go first.
 
@@ -7,10 +7,12 @@ const MAX_PROVIDERS = 64;
 export function createProviderCache(createCredentialProvider, max = MAX_PROVIDERS) {
   const providers = new Map();
   return {
-    get(source, role) {
+    /** `caller` (auth.js's callerOf) is part of the key: one caller never gets another's session. */
+    get(source, role, caller = "") {
       // The access key id identifies the source keys (a rotated secret comes with a new id);
       // no secret goes into the key.
       const key = JSON.stringify([
+        caller,
         source.accessKeyId,
         source.region ?? "",
         source.endpoint ?? "",

@@ -1,0 +1,98 @@
+// Serving a built app and driving it in headless Chromium against moto.
+//
+//   serveDir(dir, { routes })  a static server on 127.0.0.1 that, like the SPA hosts and dev servers users
+//                              deploy to, answers a path it does not have with index.html (HTTP 200): the
+//                              case that used to end in "expected magic word … found 3c 21 64 6f".
+//   openBrowser()              /usr/bin/chromium via playwright-core (never a downloaded browser)
+//   callApp(browser, url, moto) loads the app, then in the page: getCallerIdentity (signed, against moto,
+//                              cross-origin) and renderExports; returns what happened, failures included.
+
+import http from "node:http";
+import { readFile } from "node:fs/promises";
+import path from "node:path";
+import { chromium } from "playwright-core";
+
+const TYPES = { ".html": "text/html", ".js": "text/javascript", ".mjs": "text/javascript", ".wasm": "application/wasm", ".css": "text/css", ".map": "application/json" };
+
+/** The app every bundler builds: the three names from the issue, exposed for the test to call. */
+export const APP_MAIN = `import init, { getCallerIdentity, renderExports } from "assume-role-wasm";
+window.arw = { init, getCallerIdentity, renderExports };
+document.title = "ready";
+`;
+
+export async function serveDir(root, { routes = {}, headers = {} } = {}) {
+  const served = [];
+  const server = http.createServer(async (req, res) => {
+    const pathname = decodeURIComponent(new URL(req.url, "http://x").pathname);
+    served.push(pathname);
+    const file = routes[pathname] ?? path.join(root, pathname.endsWith("/") ? `${pathname}index.html` : pathname);
+    if (!routes[pathname] && !path.resolve(file).startsWith(path.resolve(root) + path.sep)) return res.writeHead(403).end();
+    try {
+      const body = await readFile(file);
+      res.writeHead(200, { ...headers, "Content-Type": TYPES[path.extname(file)] ?? "application/octet-stream" });
+      res.end(body);
+    } catch {
+      // SPA fallback: unknown paths get the app's index.html, as on many static hosts.
+      res.writeHead(200, { ...headers, "Content-Type": "text/html" });
+      res.end(await readFile(path.join(root, "index.html")).catch(() => "<!doctype html>"));
+    }
+  });
+  await new Promise((resolve) => server.listen(0, "127.0.0.1", resolve));
+  return {
+    url: `http://127.0.0.1:${server.address().port}/`,
+    served,
+    stop: async () => {
+      server.closeAllConnections();
+      await new Promise((resolve) => server.close(resolve));
+    },
+  };
+}
+
+export function openBrowser() {
+  return chromium.launch({
+    executablePath: "/usr/bin/chromium",
+    args: ["--disable-background-networking", "--disable-component-update", "--no-first-run", "--no-sandbox"],
+  });
+}
+
+/** Opens `url`, waits for the app, and returns what `fn(arg)` returns in the page (errors as `{ name, message, url }`). */
+export async function inApp(browser, url, fn, arg) {
+  const page = await browser.newPage();
+  try {
+    await page.goto(url);
+    await page.waitForFunction(() => document.title === "ready", null, { timeout: 30_000 });
+    return await page.evaluate(fn, arg);
+  } finally {
+    await page.close();
+  }
+}
+
+/**
+ * Opens `url`, waits for the app, then calls the package in the page.
+ * @returns {Promise<{ arn?: string, lines?: string, error?: { name: string, message: string, url?: string }, wasm: { url: string, status: number, type: string }[], pageErrors: string[] }>}
+ */
+export async function callApp(browser, url, moto) {
+  const page = await browser.newPage();
+  const pageErrors = [];
+  const wasm = [];
+  page.on("pageerror", (e) => pageErrors.push(e.message));
+  page.on("response", (r) => {
+    if (/\.wasm(\?|$)/.test(r.url())) wasm.push({ url: r.url(), status: r.status(), type: r.headers()["content-type"] ?? "" });
+  });
+  try {
+    await page.goto(url);
+    await page.waitForFunction(() => document.title === "ready", null, { timeout: 30_000 });
+    const out = await page.evaluate(async ({ endpoint, accessKeyId, secretAccessKey }) => {
+      try {
+        const me = await window.arw.getCallerIdentity({ endpoint, accessKeyId, secretAccessKey });
+        const lines = window.arw.renderExports({ accessKeyId, secretAccessKey, sessionToken: "session-token", expiration: "2030-01-01T00:00:00Z" }, "bash");
+        return { arn: me.arn, lines };
+      } catch (e) {
+        return { error: { name: e.name, message: e.message, url: e.url } };
+      }
+    }, { endpoint: moto.endpoint, accessKeyId: moto.bob.accessKeyId, secretAccessKey: moto.bob.secretAccessKey });
+    return { ...out, wasm, pageErrors };
+  } finally {
+    await page.close();
+  }
+}
