@@ -1,5 +1,6 @@
 // axe-core (Deque's accessibility engine, from npm) over every state of the page: as loaded, empty,
-// advanced options open, a result (each export tab), an error; at 1280px light and 390px dark. Rules:
+// advanced options open, a result (each export tab), an error, each radio choice (target, sign-in
+// method); at 1280px light and 390px dark. Rules:
 // WCAG 2.0 A/AA, WCAG 2.1 AA and axe's best practices. Any violation fails, with its rule, impact and
 // the elements it names.
 
@@ -60,6 +61,12 @@ describe('axe-core', { timeout: 300000 }, () => {
       await check('error');
       await page.click('#clear');
       await check('empty');
+      // Every choice the form offers as a radio button (where to send, and how to sign in once the page
+      // has more than one way) shows its own fields: each is a state of its own.
+      for (const id of await page.$$eval('form input[type="radio"]:not([hidden])', (rs) => rs.filter((r) => r.offsetParent && r.id).map((r) => r.id))) {
+        await page.check(`#${id}`);
+        await check(`choice ${id}`);
+      }
       await context.close();
       assert.deepEqual(failures, []);
     });
