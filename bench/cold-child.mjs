@@ -8,7 +8,7 @@ if (impl === "us" && mode === "sign") {
   I.usSign(await I.loadBenchGlue()); // the same wasm with signRequest compiled in (bench-pkg/)
 } else if (impl === "us") {
   const { glue, entry } = await I.loadUs();
-  await (entry ?? glue).assumeRole(I.usOpts(endpoint));
+  await (entry ? entry.assumeRole(I.usOpts(endpoint)) : glue.call("AssumeRole", I.usOpts(endpoint)));
 } else if (impl === "client-sts") {
   const { sts, client } = await I.loadClientSts(mode === "sign" ? "https://sts.us-east-1.amazonaws.com" : endpoint);
   if (mode === "sign") await (await I.clientStsSigner(client))();

@@ -38,7 +38,7 @@ export async function run({ smoke }) {
     // Same answer from each before timing: the assumed-role access key id.
     const expect = /<AccessKeyId>([^<]+)/.exec(F.ASSUME_ROLE_XML)[1];
     const check = {
-      "us (pkg, global fetch)": (await glue.assumeRole(opts)).credentials.accessKeyId,
+      "us (pkg, global fetch)": (await glue.call("AssumeRole", opts)).credentials.accessKeyId,
       "client-sts": (await client.send(assumeRoleCommand(sts))).Credentials.AccessKeyId,
       "aws4fetch + parsing": (await aws4(server.endpoint)).credentials.accessKeyId,
     };
@@ -49,7 +49,7 @@ export async function run({ smoke }) {
       "bare node:http": () => bareHttp(server.endpoint),
       "bare fetch": () => bareFetch(server.endpoint),
       ...(entry ? { "us (node entry, node:http)": () => entry.assumeRole(opts) } : {}),
-      "us (pkg, global fetch)": () => glue.assumeRole(opts),
+      "us (pkg, global fetch)": () => glue.call("AssumeRole", opts),
       "client-sts": () => client.send(assumeRoleCommand(sts)),
       "aws4fetch + parsing": () => aws4(server.endpoint),
     };

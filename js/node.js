@@ -9,6 +9,7 @@ import { createCredentialProviderWith } from "./provider.js";
 import { setRunner } from "./runner.js";
 import { assumeRole, getSessionToken } from "./operations.js";
 export * from "./operations.js";
+import { fromProfileWith } from "./profile.js";
 export { isStsError } from "./errors.js";
 
 glue.initSync({ module: readFileSync(new URL("../pkg/assume_role_wasm_bg.wasm", import.meta.url)) });
@@ -27,4 +28,9 @@ export { nodeFetch };
 /** @type {import("./index.d.ts").createCredentialProvider} */
 export function createCredentialProvider(stsOptions, settings) {
   return createCredentialProviderWith(stsOptions, settings, { assumeRole, getSessionToken });
+}
+
+/** Credentials for a profile of ~/.aws/config and ~/.aws/credentials, resolved as the AWS CLI does (js/profile.js). */
+export function fromProfile(options) {
+  return fromProfileWith(options, { assumeRole });
 }

@@ -172,6 +172,9 @@ async function main() {
     if (server.port !== port) console.log(`(port ${port} is busy; using ${server.port})`);
     console.log(`\n  Open ${server.url}\n`);
     if (moto) console.log('  The "Local emulator" preset has Bob\'s keys and example-role filled in: no AWS account needed.');
+    // scripts/start.sh sets this: how long `npm start` took to get here (README: first-run figures).
+    const began = Number(process.env.ARW_START_EPOCH_MS);
+    if (began > 0) console.log(`  Ready ${((Date.now() - began) / 1000).toFixed(1)} s after \`npm start\` began.`);
     console.log('  Press Ctrl-C to stop.\n');
   } catch (err) {
     console.error(`serve: ${err.message}`);

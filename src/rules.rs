@@ -30,6 +30,17 @@ pub fn before_model(input: &Input) -> Result<()> {
         )?;
     }
     if let (Some(Value::List(items)), Some(member)) = (input.get("PolicyArns"), member(input, "PolicyArns")) {
+        // API reference (AssumeRole, AssumeRoleWithSAML, AssumeRoleWithWebIdentity, GetFederationToken),
+        // PolicyArns: "You can provide up to 10 managed policy ARNs." The model has no maximum.
+        if items.len() > 10 {
+            return Err(Error::invalid(
+                "policyArns",
+                format!(
+                    "has {} ARNs; at most 10 managed session policies are allowed",
+                    items.len()
+                ),
+            ));
+        }
         let members = struct_members(member);
         for (i, item) in items.iter().enumerate() {
             if let Some(arn) = item.member(members, "arn").and_then(Value::as_str) {
@@ -295,6 +306,9 @@ mod tests {
     #[test]
     fn arns() {
         before_model(&role("arn:aws:iam::123456789012:role/x")).unwrap();
+        let arn = || Value::Struct(vec![(0, Value::Str("arn:aws:iam::aws:policy/ReadOnlyAccess".into()))]);
+        let eleven = role("arn:aws:iam::123456789012:role/x").with("PolicyArns", Value::List(vec![arn(); 11]));
+        assert_eq!(before_model(&eleven).unwrap_err().field(), Some("policyArns"));
         before_model(&role("arn:aws-eusc:iam::123456789012:role/x")).unwrap();
         before_model(&role("arn:aws-iso-f:iam::123456789012:role/path/x")).unwrap();
         for (bad, why) in [

@@ -12,8 +12,19 @@ export const ACCEPTED_FORMATS = formats().flatMap((f) => [f.id, ...f.aliases]);
 
 const COMMON = `  --region REGION          STS region (default: AWS_REGION, AWS_DEFAULT_REGION, the profile's region, us-east-1)
   --endpoint-url URL       STS endpoint (default: AWS_ENDPOINT_URL_STS, AWS_ENDPOINT_URL, the region's)
-  --profile NAME           take source keys from this profile of ~/.aws/credentials or ~/.aws/config
-                           (default: AWS_ACCESS_KEY_ID/AWS_SECRET_ACCESS_KEY/AWS_SESSION_TOKEN, then AWS_PROFILE, then "default")`;
+  --profile NAME           run with this profile's credentials, as \`aws --profile NAME\` would: its keys, or for a
+                           role profile (role_arn + source_profile/credential_source) the role's credentials
+                           (default: AWS_ACCESS_KEY_ID/AWS_SECRET_ACCESS_KEY/AWS_SESSION_TOKEN, then AWS_PROFILE, then "default")
+  --no-cache               neither read nor write the credential cache shared with the AWS CLI (~/.aws/cli/cache)`;
+
+const PROFILE = `  --profile NAME           a role profile of ~/.aws/config (default: AWS_PROFILE, then "default"):
+                           role_arn with source_profile (chains allowed) or credential_source = Environment;
+                           mfa_serial, external_id, duration_seconds, role_session_name, region, endpoint_url, services
+  --token-code CODE        MFA code for the profile's mfa_serial (default: asked on the terminal, when needed)
+  --region REGION          STS region (default: AWS_REGION, AWS_DEFAULT_REGION, the profile's region, us-east-1)
+  --endpoint-url URL       STS endpoint (default: AWS_ENDPOINT_URL_STS, AWS_ENDPOINT_URL, the profile's services/endpoint_url)
+  --no-cache               neither read nor write ~/.aws/cli/cache (shared with the AWS CLI; entries are used
+                           until 15 minutes before they expire)`;
 
 const CREDENTIAL_OUTPUT = `  --format FORMAT          ${FORMATS.join(" | ")}  (default: json)
                            bash/fish/powershell/cmd print lines to eval; credential-process prints what
@@ -30,6 +41,10 @@ Usage:
   assume-role-wasm get-session-token [options]
   assume-role-wasm get-caller-identity [options]
   assume-role-wasm unset [--format bash|zsh|sh|fish|powershell|cmd]
+  assume-role-wasm export-credentials --profile ROLE-PROFILE [--format FORMAT]
+  assume-role-wasm exec --profile ROLE-PROFILE [-- COMMAND [ARGS…]]
+  assume-role-wasm login --profile ROLE-PROFILE [--open]
+  assume-role-wasm cache clear [--profile ROLE-PROFILE]
   assume-role-wasm COMMAND --help
 
 Commands (every operation of AWS STS, named as the AWS CLI names them):
@@ -38,11 +53,44 @@ Commands (every operation of AWS STS, named as the AWS CLI names them):
 Examples:
   eval "$(assume-role-wasm assume-role --role-arn arn:aws:iam::123456789012:role/example-role --role-session-name me --format bash)"
   eval "$(assume-role-wasm unset --format bash)"      # remove the AWS_* variables again (back to your profile)
+  assume-role-wasm exec --profile example-role -- aws s3 ls
+  assume-role-wasm login --profile example-role --open
   # ~/.aws/config:  [profile example]
   #                 credential_process = npx assume-role-wasm assume-role --role-arn … --role-session-name me --format credential-process
 
 Exit status: 0 success, 2 usage error (bad or missing options, invalid values), 1 anything else
-(STS refused, network, no credentials found). Errors go to stderr and never contain secrets.
+(STS refused, network, no credentials found); exec: its command's. Errors go to stderr and never contain secrets.
+`,
+  "export-credentials": `Usage: assume-role-wasm export-credentials --profile ROLE-PROFILE [options]
+
+  Prints a role profile's credentials (from the cache while fresh, else AssumeRole along its chain),
+  like \`aws configure export-credentials\`:  eval "$(assume-role-wasm export-credentials --profile example-role --format bash)"
+${PROFILE}
+${CREDENTIAL_OUTPUT}
+`,
+  exec: `Usage: assume-role-wasm exec --profile ROLE-PROFILE [options] [-- COMMAND [ARGS…]]
+
+  Runs COMMAND with the role's AWS_ACCESS_KEY_ID, AWS_SECRET_ACCESS_KEY, AWS_SESSION_TOKEN,
+  AWS_CREDENTIAL_EXPIRATION (and AWS_REGION/AWS_DEFAULT_REGION when configured; AWS_PROFILE removed),
+  and exits with its exit status. Without a command, starts $SHELL that way; \`exit\` leaves it.
+${PROFILE}
+`,
+  login: `Usage: assume-role-wasm login --profile ROLE-PROFILE [options]
+
+  Prints an AWS console sign-in URL for the role (federation endpoint getSigninToken), or opens it.
+  The URL signs you in: treat it as a secret (it works once, within 15 minutes).
+  --open                   open it with $BROWSER, else xdg-open / open (the URL is then the opener's argument)
+  --destination URL        console page to land on (https on the partition's console; default: the
+                           console home in the profile's region)
+  --session-duration N     console session length, 900–43200 seconds (not for chained role sessions)
+  --issuer URL             where the console sends you when the session ends
+  --federation-endpoint URL  instead of https://signin.aws.amazon.com/federation (https, or http on loopback)
+${PROFILE}
+`,
+  cache: `Usage: assume-role-wasm cache clear [--profile ROLE-PROFILE]
+
+  Removes the cached role credentials from ~/.aws/cli/cache (shared with the AWS CLI): all of them, or
+  those of the profile's chain.
 `,
   "get-caller-identity": `Usage: assume-role-wasm get-caller-identity [options]
 

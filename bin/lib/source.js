@@ -1,83 +1,50 @@
-// Where the CLI finds its source credentials, region and endpoint: the same places, in the same
-// order, as the AWS CLI (botocore) for the static-key cases.
+// Where the CLI finds its credentials, region and endpoint: the same places, in the same order, as
+// the AWS CLI (botocore).
 //
 //   credentials: --profile → that profile; else AWS_ACCESS_KEY_ID + AWS_SECRET_ACCESS_KEY
 //                (+ AWS_SESSION_TOKEN); else the profile AWS_PROFILE names, or `default`.
-//                A profile's keys come from the shared credentials file
-//                (AWS_SHARED_CREDENTIALS_FILE, ~/.aws/credentials), then the config file
-//                (AWS_CONFIG_FILE, ~/.aws/config, section `[profile NAME]` or `[default]`).
+//                A profile is either static keys (credentials file first, then config file), or a
+//                role profile (role_arn + source_profile / credential_source), resolved by
+//                js/profile.js exactly as `aws --profile NAME` would: its role's credentials.
 //   region:      --region → AWS_REGION → AWS_DEFAULT_REGION → the profile's `region` → us-east-1.
-//   endpoint:    --endpoint-url → AWS_ENDPOINT_URL_STS → AWS_ENDPOINT_URL (the environment ones
-//                unless AWS_IGNORE_CONFIGURED_ENDPOINT_URLS=true).
+//   endpoint:    --endpoint-url → AWS_ENDPOINT_URL_STS → AWS_ENDPOINT_URL → the profile's
+//                `services` section / `endpoint_url` (all but the flag off when
+//                AWS_IGNORE_CONFIGURED_ENDPOINT_URLS=true or ignore_configured_endpoint_urls = true).
 
-import { readFileSync } from "node:fs";
-import { homedir } from "node:os";
-import { join } from "node:path";
-import { parseIni } from "./ini.js";
+import { ProfileError, loadSharedConfig, resolveRegion as regionOf, resolveEndpoint as endpointOf } from "../../js/aws-config.js";
+import { isRoleProfile, planProfile } from "../../js/profile.js";
 
-export class SourceError extends Error {
-  constructor(message) {
-    super(message);
-    this.name = "SourceError";
-  }
-}
+// One error type for "your configuration does not give credentials": exit 1, message only.
+export { ProfileError as SourceError };
 
-function readIni(path) {
-  try {
-    return parseIni(readFileSync(path, "utf8"));
-  } catch (e) {
-    if (e.code === "ENOENT") return new Map();
-    throw new SourceError(`cannot read ${path}: ${e.code ?? e.message}`);
-  }
-}
+const OTHER_SOURCES = ["credential_process", "sso_session", "sso_start_url", "web_identity_token_file"];
 
-function paths(env) {
-  const home = env.HOME || env.USERPROFILE || homedir();
-  return {
-    credentials: env.AWS_SHARED_CREDENTIALS_FILE || join(home, ".aws", "credentials"),
-    config: env.AWS_CONFIG_FILE || join(home, ".aws", "config"),
-  };
-}
-
-function profileSections(name, env) {
-  const p = paths(env);
-  const credentials = readIni(p.credentials).get(name);
-  const config = readIni(p.config).get(name === "default" ? "default" : `profile ${name}`);
-  return { p, credentials, config };
-}
-
-function keysFromProfile(name, env, fromEnv = false) {
-  const { p, credentials, config } = profileSections(name, env);
-  for (const section of [credentials, config]) {
-    const accessKeyId = section?.get("aws_access_key_id");
-    const secretAccessKey = section?.get("aws_secret_access_key");
-    if (accessKeyId && secretAccessKey) {
-      const sessionToken = section.get("aws_session_token") || undefined;
-      return { accessKeyId, secretAccessKey, sessionToken };
+/**
+ * @returns {{ accessKeyId: string, secretAccessKey: string, sessionToken?: string, profile?: string, fromEarlierAssume?: boolean }
+ *         | { plan: ReturnType<typeof planProfile>, profile: string }}  a plan: a role profile, resolved by the caller
+ */
+function fromProfile(shared, name, env, fromEnv) {
+  const section = shared.profiles.get(name);
+  if (section && isRoleProfile(section)) return { plan: planProfile(shared, name, env), profile: name };
+  if (section && !section.has("aws_access_key_id")) {
+    const other = OTHER_SOURCES.find((k) => section.has(k));
+    if (other && fromEnv) {
+      // The usual way here: this tool is that profile's credential_process, and the AWS CLI passed its own
+      // AWS_PROFILE down to us. Say how to name the profile that holds the static keys instead.
+      throw new ProfileError(
+        `AWS_PROFILE names profile "${name}", which uses ${other}, not static keys; if this tool is that profile's ` +
+          `credential_process, add --profile SOURCE (the profile with your aws_access_key_id) to its command line`,
+      );
     }
   }
-  if (!credentials && !config) {
-    throw new SourceError(`profile "${name}" not found in ${p.credentials} or ${p.config}`);
-  }
-  const other = ["role_arn", "credential_process", "sso_session", "sso_start_url"].find((k) => config?.has(k));
-  if (other && fromEnv) {
-    // The usual way here: this tool is that profile's credential_process, and the AWS CLI passed its own
-    // AWS_PROFILE down to us. Say how to name the profile that holds the static keys instead.
-    throw new SourceError(
-      `AWS_PROFILE names profile "${name}", which uses ${other}, not static keys; if this tool is that profile's ` +
-        `credential_process, add --profile SOURCE (the profile with your aws_access_key_id) to its command line`,
-    );
-  }
-  throw new SourceError(
-    other
-      ? `profile "${name}" uses ${other}; this tool reads only static keys (aws_access_key_id/aws_secret_access_key)`
-      : `profile "${name}" has no aws_access_key_id/aws_secret_access_key`,
-  );
+  const { source } = planProfile(shared, name, env);
+  const { from, ...keys } = source;
+  return { ...keys, profile: name };
 }
 
-/** @returns {{ accessKeyId: string, secretAccessKey: string, sessionToken?: string, profile?: string, fromEarlierAssume?: boolean }} */
 export function resolveSourceCredentials(flags, env) {
-  if (flags.profile) return { ...keysFromProfile(flags.profile, env), profile: flags.profile };
+  const shared = loadSharedConfig(env);
+  if (flags.profile) return fromProfile(shared, flags.profile, env, false);
   if (env.AWS_ACCESS_KEY_ID && env.AWS_SECRET_ACCESS_KEY) {
     return {
       accessKeyId: env.AWS_ACCESS_KEY_ID,
@@ -89,10 +56,10 @@ export function resolveSourceCredentials(flags, env) {
   }
   const profile = env.AWS_PROFILE || "default";
   try {
-    return { ...keysFromProfile(profile, env, Boolean(env.AWS_PROFILE)), profile };
+    return fromProfile(shared, profile, env, Boolean(env.AWS_PROFILE));
   } catch (e) {
-    if (e instanceof SourceError && !env.AWS_PROFILE) {
-      throw new SourceError(
+    if (e instanceof ProfileError && !env.AWS_PROFILE) {
+      throw new ProfileError(
         "no source credentials: set AWS_ACCESS_KEY_ID and AWS_SECRET_ACCESS_KEY, or name a profile with --profile / AWS_PROFILE " +
           `(${e.message})`,
       );
@@ -101,16 +68,15 @@ export function resolveSourceCredentials(flags, env) {
   }
 }
 
-export function resolveRegion(flags, env, profile) {
-  if (flags.region) return flags.region;
-  if (env.AWS_REGION) return env.AWS_REGION;
-  if (env.AWS_DEFAULT_REGION) return env.AWS_DEFAULT_REGION;
-  const name = profile ?? (env.AWS_PROFILE || "default");
-  return profileSections(name, env).config?.get("region") || undefined;
+/** The profile whose settings (region, endpoint) apply: --profile, else AWS_PROFILE, else default. */
+export function settingsProfile(flags, env) {
+  return flags.profile || env.AWS_PROFILE || "default";
+}
+
+export function resolveRegion(flags, env) {
+  return regionOf({ explicit: flags.region, env, shared: loadSharedConfig(env), profile: settingsProfile(flags, env) });
 }
 
 export function resolveEndpoint(flags, env) {
-  if (flags.endpointUrl) return flags.endpointUrl;
-  if (String(env.AWS_IGNORE_CONFIGURED_ENDPOINT_URLS).toLowerCase() === "true") return undefined;
-  return env.AWS_ENDPOINT_URL_STS || env.AWS_ENDPOINT_URL || undefined;
+  return endpointOf({ explicit: flags.endpointUrl, env, shared: loadSharedConfig(env), profile: settingsProfile(flags, env) });
 }

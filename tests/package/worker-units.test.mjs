@@ -6,7 +6,10 @@ import { test } from "node:test";
 import assert from "node:assert/strict";
 import { readFileSync } from "node:fs";
 import { hasBearerToken, timingSafeEqualStrings, callerOf, bearerTokens } from "../../examples/worker/src/auth.js";
-import { partitionOf, consoleDestination, consoleIssuer, consoleSigninUrl } from "../../examples/worker/src/console.js";
+// The console flow is the package's own (js/console.js, "assume-role-wasm/console"); the worker adapts its
+// errors and adds its operator's issuer allow-list.
+import { partitionOf, consoleDestination, consoleSigninUrl } from "../../js/console.js";
+import { consoleIssuer } from "../../examples/worker/src/console.js";
 import { scrubSecrets } from "../../examples/worker/src/scrub.js";
 import { createProviderCache } from "../../examples/worker/src/provider-cache.js";
 
