@@ -27,7 +27,8 @@ async function bundle() {
     bundle: true, format: "esm", platform: "neutral", conditions: ["workerd", "worker", "browser"],
     mainFields: ["module", "main"], loader: { ".wasm": "copy" }, outdir, logLevel: "error",
     // The package as wrangler would resolve it for workerd, straight from this checkout.
-    alias: { "assume-role-wasm": path.join(repo, "js/workerd.js") },
+    // The package and its subpath export, as the worker imports them.
+    alias: { "assume-role-wasm/console": path.join(repo, "js/console.js"), "assume-role-wasm": path.join(repo, "js/workerd.js") },
   });
   return outdir;
 }

@@ -23,6 +23,7 @@ import { commandCredentials } from "./lib/profile.js";
 import { openCache, cacheKeyOfOptions, clearCache } from "./lib/cache.js";
 import { execCommand } from "./lib/exec.js";
 import { loginCommand } from "./lib/login.js";
+import { renderFix } from "./lib/fix.js";
 
 const COMMON_FLAGS = { region: "string", "endpoint-url": "string", profile: "string", "no-cache": "bool", help: "bool" };
 const CREDENTIAL_FLAGS = { ...COMMON_FLAGS, format: "string", "credentials-profile": "string" };
@@ -317,5 +318,6 @@ try {
   process.exitCode = await main(process.argv.slice(2), process.env);
 } catch (error) {
   process.stderr.write(describe(error).join("\n") + "\n");
+  if (isStsError(error)) process.stderr.write(renderFix(error.fix));
   process.exitCode = exitCodeOf(error);
 }

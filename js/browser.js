@@ -85,6 +85,12 @@ export function resolveEndpoint(opts) {
   return glue.resolveEndpoint(opts);
 }
 
+/** err.fix re-derived with a known caller ARN; the error came from a call, so the wasm is loaded. */
+export function fixFor(error, known) {
+  requireLoaded("fixFor");
+  return glue.fixFor(error, known);
+}
+
 export function createCredentialProvider(stsOptions, settings) {
   return createCredentialProviderWith(stsOptions, settings, { assumeRole, getSessionToken });
 }

@@ -12,6 +12,7 @@ glue.initSync({ module: Deno.readFileSync(new URL("../pkg/assume_role_wasm_bg.wa
 
 setRunner(glue.call);
 export const { renderExports, renderUnset, formats, operations, regions, resolveEndpoint } = glue;
+export const { fixFor } = glue; // err.fix re-derived with a known caller ARN (index.d.ts)
 
 /** @type {import("./index.d.ts").createCredentialProvider} */
 export function createCredentialProvider(stsOptions, settings) {

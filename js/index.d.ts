@@ -96,9 +96,36 @@ export interface StsError extends Error {
   field?: string;
   /** A sentence on how to fix it, where the fix is known. */
   hint?: string;
+  /** The exact change that would let this call through, where it can be derived (see {@link StsFix}). */
+  fix?: StsFix;
   /** How many requests were sent when more than one was (retries after throttling, 5xx or clock skew). */
   attempts?: number;
 }
+
+/**
+ * `err.fix`: derived from STS's error and what the request carried. Statements are IAM policy
+ * statements (objects); commands are complete AWS CLI command lines for bash/zsh, values quoted.
+ */
+export interface StsFix {
+  /** One sentence: who could not do what on which resource, and where to look. */
+  summary: string;
+  /** The statement to add to the role's trust policy, naming this caller. */
+  trustStatement?: Record<string, unknown>;
+  /** The statement for the caller's own policy allowing the action on this resource. */
+  identityStatement?: Record<string, unknown>;
+  /** AWS CLI commands that apply the fix (update-assume-role-policy keeps the existing statements and appends). */
+  commands: string[];
+  /** What could not be known from here (SCPs, permissions boundaries, conditions) and where else to look. */
+  notes: string[];
+  /** The "Encoded authorization failure message" token, for sts:DecodeAuthorizationMessage. */
+  encodedMessage?: string;
+}
+
+/**
+ * Re-derives `error.fix` with what you know about the caller, e.g. the ARN from a GetCallerIdentity call
+ * you already made (used when STS's message does not name the caller). Also stores it as `error.fix`.
+ */
+export declare function fixFor(error: StsError, known?: { callerArn?: string }): StsFix | undefined;
 
 /** An export format of {@link formats}. */
 export interface FormatInfo {

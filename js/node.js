@@ -23,6 +23,8 @@ function withTransport(opts) {
 
 setRunner((action, opts) => glue.call(action, withTransport(opts)));
 export const { renderExports, renderUnset, formats, operations, regions, resolveEndpoint } = glue;
+/** @type {import("./index.d.ts").fixFor} */
+export const fixFor = glue.fixFor;
 export { nodeFetch };
 
 /** @type {import("./index.d.ts").createCredentialProvider} */

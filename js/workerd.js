@@ -14,6 +14,7 @@ glue.initSync({ module: wasmModule });
 
 setRunner(glue.call);
 export const { renderExports, renderUnset, formats, operations, regions, resolveEndpoint } = glue;
+export const { fixFor } = glue; // err.fix re-derived with a known caller ARN (index.d.ts)
 
 /** @type {import("./index.d.ts").createCredentialProvider} */
 export function createCredentialProvider(stsOptions, settings) {

@@ -13,7 +13,9 @@
 pub mod endpoint;
 pub mod error;
 pub mod exports;
+pub mod fix;
 pub mod input;
+pub mod json;
 pub mod model;
 pub mod params;
 pub mod plan;

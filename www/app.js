@@ -13,7 +13,7 @@ import { showCredentials, hideResult, renderAllExports, renderConfigBlock } from
 import { wireTarget, applyEmulatorPreset, chainedRoleFor } from './target.js';
 import { wireLinkEndpoint, endpointForConfig } from './link-endpoint.js';
 
-const state = { api: null, last: null };
+const state = { api: null, last: null, identity: null };
 
 const announce = (msg) => ($('status').textContent = msg);
 const ACTION_BUTTONS = ['assume', 'whoami', 'mfa-session', 'verify', 'chain'];
@@ -53,7 +53,8 @@ async function run(action, read, call, show) {
     show(res, opts);
   } catch (err) {
     announce(`${action} failed.`);
-    showError(err, { action });
+    if (state.identity && opts?.accessKeyId === state.identity.accessKeyId) state.api?.fixFor?.(err, { callerArn: state.identity.arn });
+    showError(err, { action, decode: decodeWithForm });
   } finally {
     setBusy(false);
     opts = null;
@@ -86,9 +87,16 @@ function onAssume() {
   });
 }
 
+/** err.fix's "Decode the reason": DecodeAuthorizationMessage with the keys now in the form. */
+async function decodeWithForm(encodedMessage) {
+  const res = await state.api.call('decodeAuthorizationMessage', { ...readCallerIdentity(connect.emulator), encodedMessage });
+  return JSON.stringify(res.decoded ?? res.decodedMessage, null, 2);
+}
+
 function onWhoAmI() {
-  run('Who am I', () => readCallerIdentity(connect.emulator), (o) => state.api.call('getCallerIdentity', o), (res) => {
+  run('Who am I', () => readCallerIdentity(connect.emulator), (o) => state.api.call('getCallerIdentity', o), (res, o) => {
     $('identity-arn').textContent = res.arn;
+    state.identity = { accessKeyId: o.accessKeyId, arn: res.arn }; // for err.fix when STS does not name the caller
     $('identity-account').textContent = res.account;
     $('identity-userid').textContent = res.userId;
     $('identity').hidden = false;

@@ -3,6 +3,7 @@
 // (written once, in the core: src/error.rs), STS's code, message and request ID.
 
 import { $, h, setFieldError } from './dom.js';
+import { fixSection } from './fix.js';
 
 // Option names that are not an input of their own map onto the input that holds them.
 const FIELD_INPUT = { credentials: 'accessKeyId', format: null };
@@ -24,7 +25,7 @@ export function clearResultError() {
  * Show `err` (an StsError from the library or a FieldError from form.js). Returns where it went:
  * 'field' or 'result'.
  */
-export function showError(err, { action } = {}) {
+export function showError(err, { action, decode } = {}) {
   const id = err.code === 'InvalidParameter' || err.field ? inputFor(err.field) : null;
   if (id && setFieldError(id, byTheField(err))) {
     $(id).focus();
@@ -48,6 +49,7 @@ export function showError(err, { action } = {}) {
       // Identifiers in monospace (they get copied into support tickets); the message as prose.
       return [h('dt', {}, k), h('dd', {}, k === 'Message' ? h('span', { class: cls }, v) : h('code', { class: cls }, v))];
     })),
+    fixSection(err.fix, { decode }),
   );
   box.hidden = false;
   box.focus();

@@ -5,6 +5,7 @@
 mod bench_api;
 mod convert;
 mod facts;
+mod fix_js;
 mod transport;
 
 use wasm_bindgen::prelude::*;
@@ -55,7 +56,11 @@ pub async fn call(action: JsValue, opts: JsValue) -> Result<JsValue, JsValue> {
         Ok(output) => Ok(convert::output_to_js(&output)),
         Err(mut e) => {
             e.scrub(&plan.secrets());
-            Err(to_js_error(&e, &ctx(plan.used_session_token(), attempts)))
+            Err(fix_js::with_fix(
+                to_js_error(&e, &ctx(plan.used_session_token(), attempts)),
+                &e,
+                &plan,
+            ))
         }
     }
 }

@@ -9,7 +9,7 @@ import { hasBearerToken, timingSafeEqualStrings, callerOf, bearerTokens } from "
 // The console flow is the package's own (js/console.js, "assume-role-wasm/console"); the worker adapts its
 // errors and adds its operator's issuer allow-list.
 import { partitionOf, consoleDestination, consoleSigninUrl } from "../../js/console.js";
-import { consoleIssuer } from "../../examples/worker/src/console.js";
+import { consoleIssuer } from "../../examples/worker/src/issuer.js";
 import { scrubSecrets } from "../../examples/worker/src/scrub.js";
 import { createProviderCache } from "../../examples/worker/src/provider-cache.js";
 

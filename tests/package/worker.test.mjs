@@ -108,6 +108,8 @@ test("requests outside the configuration are refused with a reason", TIMEOUT, as
     assert.equal(res.status, status, JSON.stringify(body));
     assert.equal(json.error.code, code, JSON.stringify(body));
     assert.doesNotMatch(JSON.stringify(json), new RegExp(moto.bob.secretAccessKey.replace(/[+/]/g, "\\$&")));
+    // err.fix travels to the worker's caller: the statement naming the worker's own identity.
+    if (code === "AccessDenied") assert.deepEqual(json.error.fix.trustStatement.Principal, { AWS: moto.bob.arn });
   }
   const big = await post("/credentials", { roleArn: moto.roles.example, padding: "x".repeat(20_000) });
   assert.equal(big.status, 413);

@@ -13,6 +13,8 @@
 //             policy example-policy: sts:AssumeRole on example-role and untrusted-role,
 //             sts:GetCallerIdentity, sts:GetSessionToken, sts:GetFederationToken, sts:GetAccessKeyInfo
 //   alice     { accessKeyId, secretAccessKey, arn: "arn:aws:iam::123456789012:user/Alice" } (no sts:AssumeRole)
+//   admin     { accessKeyId, secretAccessKey, arn: "arn:aws:iam::123456789012:user/Admin" } (AdministratorAccess:
+//             for tests that change IAM with the real AWS CLI)
 //   roles     { example:   "arn:aws:iam::123456789012:role/example-role"   trusts Bob; AmazonRDSReadOnlyAccess
 //               untrusted: "arn:aws:iam::123456789012:role/untrusted-role" trusts only Alice -> Bob gets AccessDenied
 //               chained:   "arn:aws:iam::123456789012:role/chained-role" } trusts the example-role SESSION

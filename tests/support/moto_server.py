@@ -70,6 +70,9 @@ def seed():
         return arn("role", name)
 
     bob, alice = user("Bob"), user("Alice")
+    # An administrator, for tests that apply IAM changes with the real AWS CLI (err.fix's commands).
+    admin = user("Admin")
+    iam.attach_user_policy("arn:aws:iam::aws:policy/AdministratorAccess", "Admin")
     roles = {
         "example": role("example-role", trust(bob["arn"])),
         # Trusts Alice only: Bob's identity policy allows the call, the trust policy refuses it.
@@ -92,7 +95,7 @@ def seed():
     iam.attach_role_policy("arn:aws:iam::aws:policy/AmazonRDSReadOnlyAccess", "example-role")
     iam.put_role_policy("example-role", "may-chain", doc([
         {"Effect": "Allow", "Action": "sts:AssumeRole", "Resource": roles["chained"]}]))
-    return {"region": REGION, "account": ACCOUNT, "bob": bob, "alice": alice, "roles": roles,
+    return {"region": REGION, "account": ACCOUNT, "bob": bob, "alice": alice, "admin": admin, "roles": roles,
             "chainSessionName": CHAIN_SESSION, "policyArn": policy.arn}
 
 

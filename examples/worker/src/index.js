@@ -19,12 +19,12 @@ import { readConfig, roleAllowed, ConfigError } from "./config.js";
 import {
   consoleSigninUrl,
   consoleDestination,
-  consoleIssuer,
   partitionOf,
   RequestError,
   MIN_CONSOLE_SESSION,
   MAX_CONSOLE_SESSION,
 } from "./console.js";
+import { consoleIssuer, IssuerError } from "./issuer.js";
 import { createProviderCache } from "./provider-cache.js";
 
 // The formats and their media types come from the wasm (one table, src/exports.rs): id and aliases.
@@ -141,13 +141,13 @@ export default {
     try {
       return await route(request, config, caller);
     } catch (e) {
-      if (e instanceof RequestError) return problem(e.status, e.code, e.message);
+      if (e instanceof RequestError || e instanceof IssuerError) return problem(e.status, e.code, e.message);
       if (isStsError(e)) {
         // STS's messages are secret-free by contract; pass them on so callers can fix trust policies. But
         // the endpoint chose every field, so each is scrubbed of the worker's own secrets in any encoding.
         const status = e.code === "InvalidParameter" ? 400 : 502;
         const detail = {};
-        for (const k of ["field", "hint", "requestId", "status"]) if (e[k] !== undefined) detail[k === "status" ? "stsStatus" : k] = e[k];
+        for (const k of ["field", "hint", "fix", "requestId", "status"]) if (e[k] !== undefined) detail[k === "status" ? "stsStatus" : k] = e[k];
         const body = scrubSecrets({ error: { code: e.code, message: e.message, ...detail } }, ownSecrets(config, tokens));
         return json(status, body);
       }

@@ -1,0 +1,244 @@
+//! `err.fix` at the JS boundary: the facts of the failed request read from the plan, the core's `Fix`
+//! turned into a JS object (statements as objects), and `fixFor(err, { callerArn })` for a page or CLI
+//! that learns who the caller is after the fact (a GetCallerIdentity result it already has).
+//!
+//! The facts travel with the error under a non-enumerable symbol property (role ARN, flags, region: no
+//! secret), so `fixFor` can re-derive without the caller handing the request back.
+
+use js_sys::{Array, Object, Reflect, Symbol, JSON};
+use wasm_bindgen::prelude::*;
+
+use crate::error::Error;
+use crate::fix::{self, Fix, OwnedClaims, RequestFacts};
+use crate::plan::Plan;
+
+/// The facts of one request, owned (the plan is gone by the time `fixFor` runs).
+#[derive(Default)]
+struct Context {
+    action: String,
+    role_arn: Option<String>,
+    principal_arn: Option<String>,
+    /// The web identity token's claims (never the token: it is a secret).
+    claims: Option<OwnedClaims>,
+    has_tags: bool,
+    has_transitive_tag_keys: bool,
+    has_source_identity: bool,
+    has_external_id: bool,
+    has_mfa: bool,
+    used_session_token: bool,
+    region: String,
+}
+
+/// Decode one `application/x-www-form-urlencoded` value (our own encoding of validated input).
+fn form_decode(v: &str) -> String {
+    let bytes = v.as_bytes();
+    let mut out = Vec::with_capacity(bytes.len());
+    let mut i = 0;
+    while i < bytes.len() {
+        match bytes[i] {
+            b'+' => out.push(b' '),
+            b'%' => match v.get(i + 1..i + 3).filter(|h| h.bytes().all(|c| c.is_ascii_hexdigit())) {
+                Some(hex) => {
+                    out.push(u8::from_str_radix(hex, 16).unwrap_or(b'?'));
+                    i += 2;
+                }
+                None => out.push(b'%'),
+            },
+            b => out.push(b),
+        }
+        i += 1;
+    }
+    String::from_utf8_lossy(&out).into_owned()
+}
+
+/// The request facts from the plan's form body. The one builder the lead rewrites when the core is
+/// model-driven: it only reads parameter names STS itself defines.
+fn context_from_plan(plan: &Plan) -> Context {
+    let mut ctx = Context {
+        region: plan.endpoint.signing_region.clone(),
+        used_session_token: plan.used_session_token(),
+        ..Default::default()
+    };
+    for pair in plan.body.split('&') {
+        let (key, value) = pair.split_once('=').unwrap_or((pair, ""));
+        match key {
+            "Action" => ctx.action = form_decode(value),
+            "RoleArn" => ctx.role_arn = Some(form_decode(value)),
+            "PrincipalArn" => ctx.principal_arn = Some(form_decode(value)),
+            "WebIdentityToken" => ctx.claims = OwnedClaims::from_jwt(&form_decode(value)),
+            "SourceIdentity" => ctx.has_source_identity = true,
+            "ExternalId" => ctx.has_external_id = true,
+            "SerialNumber" | "TokenCode" => ctx.has_mfa = true,
+            k if k.starts_with("Tags.member.") => ctx.has_tags = true,
+            k if k.starts_with("TransitiveTagKeys.member.") => ctx.has_transitive_tag_keys = true,
+            _ => {}
+        }
+    }
+    ctx
+}
+
+fn derive(code: &str, message: &str, ctx: &Context, known_caller_arn: Option<&str>) -> Option<Fix> {
+    let facts = RequestFacts {
+        action: &ctx.action,
+        role_arn: ctx.role_arn.as_deref(),
+        principal_arn: ctx.principal_arn.as_deref(),
+        web_identity: ctx.claims.as_ref().map(OwnedClaims::as_claims),
+        has_tags: ctx.has_tags,
+        has_transitive_tag_keys: ctx.has_transitive_tag_keys,
+        has_source_identity: ctx.has_source_identity,
+        has_external_id: ctx.has_external_id,
+        has_mfa: ctx.has_mfa,
+        used_session_token: ctx.used_session_token,
+        known_caller_arn,
+        region: &ctx.region,
+        now_ms: js_sys::Date::now() as u64,
+        ..Default::default()
+    };
+    fix::derive(code, message, &facts)
+}
+
+fn set(obj: &Object, key: &str, value: &JsValue) {
+    let _ = Reflect::set(obj, &JsValue::from_str(key), value);
+}
+
+fn get(obj: &JsValue, key: &JsValue) -> JsValue {
+    Reflect::get(obj, key).unwrap_or(JsValue::UNDEFINED)
+}
+
+/// `{ summary, trustStatement?, identityStatement?, commands, notes, encodedMessage? }`
+fn fix_to_js(fix: &Fix) -> JsValue {
+    let o = Object::new();
+    set(&o, "summary", &JsValue::from_str(&fix.summary));
+    for (key, text) in [
+        ("trustStatement", &fix.trust_statement),
+        ("identityStatement", &fix.identity_statement),
+    ] {
+        if let Some(parsed) = text.as_deref().and_then(|t| JSON::parse(t).ok()) {
+            set(&o, key, &parsed);
+        }
+    }
+    let list = |items: &[String]| items.iter().map(|s| JsValue::from_str(s)).collect::<Array>();
+    set(&o, "commands", &list(&fix.commands));
+    set(&o, "notes", &list(&fix.notes));
+    if let Some(token) = &fix.encoded_message {
+        set(&o, "encodedMessage", &JsValue::from_str(token));
+    }
+    o.into()
+}
+
+fn context_key() -> Symbol {
+    Symbol::for_("assume-role-wasm.fixContext")
+}
+
+fn context_to_js(ctx: &Context) -> JsValue {
+    let o = Object::new();
+    set(&o, "action", &JsValue::from_str(&ctx.action));
+    for (key, value) in [("roleArn", &ctx.role_arn), ("principalArn", &ctx.principal_arn)] {
+        if let Some(v) = value {
+            set(&o, key, &JsValue::from_str(v));
+        }
+    }
+    if let Some(c) = &ctx.claims {
+        let claims = Object::new();
+        for (key, value) in [("iss", &c.iss), ("aud", &c.aud), ("sub", &c.sub)] {
+            if let Some(v) = value {
+                set(&claims, key, &JsValue::from_str(v));
+            }
+        }
+        if let Some(exp) = c.exp {
+            set(&claims, "exp", &JsValue::from_f64(exp as f64));
+        }
+        set(&o, "claims", &Object::freeze(&claims).into());
+    }
+    for (k, v) in [
+        ("hasTags", ctx.has_tags),
+        ("hasTransitiveTagKeys", ctx.has_transitive_tag_keys),
+        ("hasSourceIdentity", ctx.has_source_identity),
+        ("hasExternalId", ctx.has_external_id),
+        ("hasMfa", ctx.has_mfa),
+        ("usedSessionToken", ctx.used_session_token),
+    ] {
+        set(&o, k, &JsValue::from_bool(v));
+    }
+    set(&o, "region", &JsValue::from_str(&ctx.region));
+    Object::freeze(&o).into()
+}
+
+fn context_from_js(v: &JsValue) -> Context {
+    let s = |k: &str| get(v, &JsValue::from_str(k)).as_string();
+    let b = |k: &str| get(v, &JsValue::from_str(k)).as_bool().unwrap_or(false);
+    Context {
+        action: s("action").unwrap_or_default(),
+        role_arn: s("roleArn"),
+        principal_arn: s("principalArn"),
+        claims: {
+            let c = get(v, &JsValue::from_str("claims"));
+            c.is_object().then(|| {
+                let s = |k: &str| get(&c, &JsValue::from_str(k)).as_string();
+                OwnedClaims {
+                    iss: s("iss"),
+                    aud: s("aud"),
+                    sub: s("sub"),
+                    exp: get(&c, &JsValue::from_str("exp"))
+                        .as_f64()
+                        .filter(|e| e.is_finite() && e.abs() < 1e15)
+                        .map(|e| e as i64),
+                }
+            })
+        },
+        has_tags: b("hasTags"),
+        has_transitive_tag_keys: b("hasTransitiveTagKeys"),
+        has_source_identity: b("hasSourceIdentity"),
+        has_external_id: b("hasExternalId"),
+        has_mfa: b("hasMfa"),
+        used_session_token: b("usedSessionToken"),
+        region: s("region").unwrap_or_default(),
+    }
+}
+
+/// Set `err.fix` (when one can be derived) and keep the request's facts on `err` for `fixFor`.
+pub fn with_fix(err: JsValue, e: &Error, plan: &Plan) -> JsValue {
+    let Error::Sts { code, message, .. } = e else {
+        return err;
+    };
+    let ctx = context_from_plan(plan);
+    let obj: &Object = err.unchecked_ref();
+    if let Some(fix) = derive(code, message, &ctx, None) {
+        set(obj, "fix", &fix_to_js(&fix));
+    }
+    let descriptor = Object::new();
+    set(&descriptor, "value", &context_to_js(&ctx));
+    let _ = Reflect::define_property(obj, &context_key(), &descriptor);
+    err
+}
+
+/// `fixFor(err, { callerArn })`: the fix for an `StsError` re-derived with what the page or CLI knows
+/// (a GetCallerIdentity ARN), also stored as `err.fix`. `undefined` when there is none.
+#[wasm_bindgen(js_name = fixFor, skip_typescript)]
+pub fn fix_for(err: JsValue, known: JsValue) -> JsValue {
+    if !err.is_object() {
+        return JsValue::UNDEFINED;
+    }
+    let (Some(code), Some(message)) = (
+        get(&err, &"code".into()).as_string(),
+        get(&err, &"message".into()).as_string(),
+    ) else {
+        return JsValue::UNDEFINED;
+    };
+    let ctx = context_from_js(&get(&err, &context_key()));
+    let caller = if known.is_object() {
+        get(&known, &"callerArn".into()).as_string()
+    } else {
+        None
+    };
+    match derive(&code, &message, &ctx, caller.as_deref()) {
+        Some(fix) => {
+            let js = fix_to_js(&fix);
+            if let Some(obj) = err.dyn_ref::<Object>() {
+                set(obj, "fix", &js);
+            }
+            js
+        }
+        None => JsValue::UNDEFINED,
+    }
+}
