@@ -24,6 +24,7 @@ import { openCache, cacheKeyOfOptions, clearCache } from "./lib/cache.js";
 import { execCommand } from "./lib/exec.js";
 import { loginCommand } from "./lib/login.js";
 import { renderFix } from "./lib/fix.js";
+import { webIdentitySource } from "./lib/web-identity.js";
 
 const COMMON_FLAGS = { region: "string", "endpoint-url": "string", profile: "string", "no-cache": "bool", help: "bool" };
 const CREDENTIAL_FLAGS = { ...COMMON_FLAGS, format: "string", "credentials-profile": "string" };
@@ -252,7 +253,8 @@ async function main(argv, env) {
     ctx.askTokenCode = () => promptLine(`MFA code for ${flags.serialNumber}: `);
   }
 
-  const source = await commandCredentials(flags, env);
+  // AWS_ROLE_ARN + AWS_WEB_IDENTITY_TOKEN_FILE (EKS, CI) when no keys are given, as botocore does.
+  const source = (await webIdentitySource(flags, env, api.assumeRoleWithWebIdentity)) ?? (await commandCredentials(flags, env));
   if (command === "assume-role" && source.fromEarlierAssume) {
     // Not an error (chaining is legitimate), but a second `eval "$(… assume-role …)"` in the same shell
     // surprises people: it assumes from the first role, not from their own keys.

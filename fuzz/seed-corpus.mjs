@@ -121,4 +121,46 @@ exp('bad-profile', creds, { profile: 'a]\n[b', format: 'ini' });
 exp('nul', ['a\0b', ...creds.slice(1)], { format: 'dotenv' });
 exp('expiration-bad', [...creds.slice(0, 3), 'tomorrow'], { format: 'json' });
 exp('format-names', creds, { format: 'credential-process' });
+// ---- jwt: [mode] now_ms (8 bytes LE) then a token (mode even) or JSON text (mode odd) ----
+const NOW = 1795867200000n; // 2026-11-28T12:00:00Z
+const clock = (ms) => { const b = Buffer.alloc(8); b.writeBigUInt64LE(ms); return [...b]; };
+const b64url = (s) => Buffer.from(s, 'utf8').toString('base64url');
+const jwtOf = (header, claims, sig = 'c2lnbmF0dXJl') => `${b64url(header)}.${b64url(claims)}.${sig}`;
+const jwt = (name, token, ms = NOW) => write('jwt', name, [0, ...clock(ms)], token);
+const json = (name, text) => write('jwt', `json-${name}`, [1, ...clock(NOW)], text);
+const ghClaims = JSON.stringify({ iss: 'https://token.actions.githubusercontent.com', aud: 'sts.amazonaws.com', sub: 'repo:o/r:ref:refs/heads/main', exp: 1795870500, iat: 1795866900, nbf: 1795866900, job_workflow_ref: 'o/r/.github/workflows/deploy.yml@refs/heads/main' });
+jwt('github-actions', jwtOf('{"alg":"RS256","typ":"JWT","kid":"k1"}', ghClaims));
+jwt('expired', jwtOf('{"alg":"RS256"}', ghClaims), NOW + 7200000n);
+jwt('eks', jwtOf('{"alg":"RS256","kid":"x"}', JSON.stringify({ aud: ['sts.amazonaws.com'], exp: 1795870800, iss: 'https://oidc.eks.eu-west-1.amazonaws.com/id/EXAMPLED539D4633E53DE1B71EXAMPLE', 'kubernetes.io': { namespace: 'default', serviceaccount: { name: 'app', uid: 'u' } }, sub: 'system:serviceaccount:default:app' })));
+jwt('bearer', `Bearer ${jwtOf('{}', '{}')}`);
+jwt('jwe', 'a.b.c.d.e');
+jwt('unsigned', jwtOf('{"alg":"none"}', '{"exp":1}', ''));
+jwt('duplicate-iss', jwtOf('{}', '{"iss":"a","iss":"b"}'));
+jwt('aud-mixed', jwtOf('{}', '{"aud":["a",1],"exp":1.5e9}'));
+jwt('deep', jwtOf('{}', `{"a":${'['.repeat(40)}${']'.repeat(40)}}`));
+jwt('surrogates', jwtOf('{}', '{"sub":"\\ud83d\\ude00 \\ud83d"}'));
+jwt('max-clock', jwtOf('{}', '{"exp":-999999999999999}'), 0xffffffffffffffffn);
+json('claims', ghClaims);
+json('numbers', '[0,-0,1.5,-2e-3,1E+400,123456789012345678901234567890]');
+json('escapes', '"\\"\\\\\\/\\b\\f\\n\\r\\t\\u00e9\\ud83d\\ude00"');
+json('duplicate', '{"a":1,"a":2}');
+json('deep', '['.repeat(40) + ']'.repeat(40));
+json('trailing', '{"a":1} x');
+
+// ---- saml: the pasted text (raw XML, base64, percent-encoded, a form body) ----
+const ROLE_A = 'arn:aws:iam::123456789012:role/example-role';
+const ROLE_B = 'arn:aws:iam::123456789012:role/saml/ReadOnly';
+const IDP = 'arn:aws:iam::123456789012:saml-provider/ExampleIdP';
+const samlResponse = (values) => `<?xml version="1.0" encoding="UTF-8"?><saml2p:Response xmlns:saml2p="urn:oasis:names:tc:SAML:2.0:protocol" Version="2.0"><saml2:Assertion xmlns:saml2="urn:oasis:names:tc:SAML:2.0:assertion"><saml2:AttributeStatement><saml2:Attribute Name="https://aws.amazon.com/SAML/Attributes/RoleSessionName"><saml2:AttributeValue>bob</saml2:AttributeValue></saml2:Attribute><saml2:Attribute Name="https://aws.amazon.com/SAML/Attributes/Role">${values.map((v) => `<saml2:AttributeValue>${v}</saml2:AttributeValue>`).join('')}</saml2:Attribute></saml2:AttributeStatement></saml2:Assertion></saml2p:Response>`;
+const two = samlResponse([`${ROLE_A},${IDP}`, `${IDP},${ROLE_B}`]);
+const wrapped = Buffer.from(two).toString('base64').replace(/.{76}/g, '$&\r\n');
+const saml = (name, text) => write('saml', name, [], text);
+saml('xml-two-roles', two);
+saml('base64-wrapped', wrapped);
+saml('percent-form', `SAMLResponse=${encodeURIComponent(Buffer.from(two).toString('base64'))}&RelayState=x`);
+saml('entities-cdata', samlResponse([`${ROLE_A}&#44;${IDP}`, `<![CDATA[${IDP},${ROLE_B}]]>`, 'not-a-pair']));
+saml('encrypted', '<samlp:Response><saml:EncryptedAssertion>c2Vj</saml:EncryptedAssertion></samlp:Response>');
+saml('doctype', '<!DOCTYPE r [<!ENTITY x "y">]><r>&x;</r>');
+saml('mismatched', `<a><b>${ROLE_A},${IDP}</a>`);
+saml('cn-partition', samlResponse(['arn:aws-cn:iam::123456789012:role/r,arn:aws-cn:iam::123456789012:saml-provider/p']));
 console.log(`seed corpora written under ${path.join(here, 'corpus')}`);

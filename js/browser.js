@@ -14,7 +14,7 @@ import glueInit, * as glue from "../pkg/assume_role_wasm.js";
 import { wasmSource, explainInstantiateError } from "./load-wasm.js";
 import { createCredentialProviderWith } from "./provider.js";
 import { setRunner } from "./runner.js";
-import { assumeRole, getSessionToken } from "./operations.js";
+import { assumeRole, getSessionToken, assumeRoleWithWebIdentity } from "./operations.js";
 export * from "./operations.js";
 export { isStsError } from "./errors.js";
 
@@ -91,6 +91,16 @@ export function fixFor(error, known) {
   return glue.fixFor(error, known);
 }
 
+// Keyless sign-in helpers (js/keyless.d.ts): synchronous, like renderExports.
+export function decodeJwtClaims(token, now) {
+  requireLoaded("decodeJwtClaims");
+  return glue.decodeJwtClaims(token, now);
+}
+export function samlRoles(assertion) {
+  requireLoaded("samlRoles");
+  return glue.samlRoles(assertion);
+}
+
 export function createCredentialProvider(stsOptions, settings) {
-  return createCredentialProviderWith(stsOptions, settings, { assumeRole, getSessionToken });
+  return createCredentialProviderWith(stsOptions, settings, { assumeRole, getSessionToken, assumeRoleWithWebIdentity });
 }

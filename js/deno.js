@@ -4,7 +4,7 @@
 import * as glue from "../pkg/assume_role_wasm.js";
 import { createCredentialProviderWith } from "./provider.js";
 import { setRunner } from "./runner.js";
-import { assumeRole, getSessionToken } from "./operations.js";
+import { assumeRole, getSessionToken, assumeRoleWithWebIdentity } from "./operations.js";
 export * from "./operations.js";
 export { isStsError } from "./errors.js";
 
@@ -13,8 +13,15 @@ glue.initSync({ module: Deno.readFileSync(new URL("../pkg/assume_role_wasm_bg.wa
 setRunner(glue.call);
 export const { renderExports, renderUnset, formats, operations, regions, resolveEndpoint } = glue;
 export const { fixFor } = glue; // err.fix re-derived with a known caller ARN (index.d.ts)
+export const { decodeJwtClaims, samlRoles } = glue; // keyless sign-in helpers (js/keyless.d.ts)
 
 /** @type {import("./index.d.ts").createCredentialProvider} */
 export function createCredentialProvider(stsOptions, settings) {
-  return createCredentialProviderWith(stsOptions, settings, { assumeRole, getSessionToken });
+  return createCredentialProviderWith(stsOptions, settings, { assumeRole, getSessionToken, assumeRoleWithWebIdentity }, {
+    // Read only when called without options (needs --allow-env and --allow-read for the token file).
+    get env() {
+      return Deno.env.toObject();
+    },
+    readTextFile: (file) => Deno.readTextFile(file),
+  });
 }

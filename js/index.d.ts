@@ -2,7 +2,7 @@
 // browser.d.ts adds `init`/`initSync`, node.d.ts adds `nodeFetch`. The operations' options, results and
 // functions are generated from AWS's STS model into operations.d.ts (scripts/gen-model.mjs).
 
-import type { Credentials, GetCallerIdentityResult, AssumeRoleOptions, GetSessionTokenOptions, OperationName, ExportFormat, ShellFormat } from "./operations.js";
+import type { Credentials, GetCallerIdentityResult, AssumeRoleOptions, GetSessionTokenOptions, OperationName, ExportFormat, ShellFormat, AssumeRoleWithWebIdentityOptions } from "./operations.js";
 export * from "./operations.js";
 
 /** The request the wasm hands to a custom `fetch`. */
@@ -205,8 +205,9 @@ export declare function isStsError(error: unknown): error is StsError;
 
 /** Settings of the credential provider itself (kept apart from the STS options). */
 export interface CredentialProviderSettings {
-  /** Which STS call yields the credentials. Default `"assumeRole"`. */
-  operation?: "assumeRole" | "getSessionToken";
+  /** Which STS call yields the credentials. Default `"assumeRole"`, or `"assumeRoleWithWebIdentity"` when
+   * the options have a `webIdentityToken` (or there are none: the environment convention). */
+  operation?: "assumeRole" | "getSessionToken" | "assumeRoleWithWebIdentity";
   /**
    * Refresh this long before expiry, in milliseconds. Default 300000 (5 minutes). Never more
    * than half of the credentials' lifetime is used, so short sessions are not refreshed per call.
@@ -245,3 +246,22 @@ export declare function createCredentialProvider(
   stsOptions: GetSessionTokenOptions | (() => GetSessionTokenOptions | Promise<GetSessionTokenOptions>),
   settings: CredentialProviderSettings & { operation: "getSessionToken" },
 ): CredentialProvider;
+
+/** Web identity options for the provider: the token may be a function, called on every refresh (an edge
+ * worker minting its own OIDC tokens, a token file the platform rotates). */
+export type WebIdentityProviderOptions = Omit<AssumeRoleWithWebIdentityOptions, "webIdentityToken"> & {
+  webIdentityToken: string | (() => string | Promise<string>);
+};
+export declare function createCredentialProvider(
+  stsOptions: WebIdentityProviderOptions | (() => WebIdentityProviderOptions | Promise<WebIdentityProviderOptions>),
+  settings?: CredentialProviderSettings & { operation?: "assumeRoleWithWebIdentity" },
+): CredentialProvider;
+/**
+ * Node and Deno: no options means the AWS SDKs' web identity convention, AWS_ROLE_ARN +
+ * AWS_WEB_IDENTITY_TOKEN_FILE (+ AWS_ROLE_SESSION_NAME, AWS_REGION, AWS_ENDPOINT_URL_STS); the token file
+ * is read again on every refresh (EKS and CI runners rotate it).
+ */
+export declare function createCredentialProvider(stsOptions?: undefined, settings?: CredentialProviderSettings): CredentialProvider;
+
+// The keyless sign-in helpers (OIDC token claims, SAML roles).
+export * from "./keyless.js";

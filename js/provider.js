@@ -3,22 +3,48 @@
 // It is plain JS over the API functions of whichever entry point created it, so every runtime
 // shares one implementation: the entry passes in its own (initialised) `assumeRole` and
 // `getSessionToken`. Nothing here touches the wasm directly.
+//
+// Keyless: with `webIdentityToken` in the options (or `operation: "assumeRoleWithWebIdentity"`) it calls
+// AssumeRoleWithWebIdentity; the token may be a function, called on every refresh (an edge worker minting
+// its own OIDC tokens). With no options at all, entries that have an environment and files (Node, Deno)
+// follow the SDKs' AWS_ROLE_ARN + AWS_WEB_IDENTITY_TOKEN_FILE convention (web-identity.js).
+
+import { webIdentityFromEnv } from "./web-identity.js";
 
 const DEFAULT_MARGIN_MS = 5 * 60 * 1000;
+const OPERATIONS = ["assumeRole", "getSessionToken", "assumeRoleWithWebIdentity"];
+
+/** The token of the options, resolved when it is a function (called once per refresh). */
+async function withToken(opts) {
+  if (opts === null || typeof opts !== "object" || typeof opts.webIdentityToken !== "function") return opts;
+  return { ...opts, webIdentityToken: await opts.webIdentityToken() };
+}
 
 /**
  * @param {object | (() => object | Promise<object>)} stsOptions the options of the STS call,
  *   passed through verbatim (or a function returning them, e.g. to read rotated source keys).
  * @param {object} [settings] provider settings, kept apart so they never reach the STS call
  *   (the wasm rejects unknown option keys).
- * @param {{ assumeRole: Function, getSessionToken: Function }} api the entry's API functions.
+ * @param {{ assumeRole: Function, getSessionToken: Function, assumeRoleWithWebIdentity?: Function }} api the
+ *   entry's API functions.
+ * @param {{ env?: object, readTextFile?: (path: string) => Promise<string> }} [host] what the runtime offers
+ *   for the environment convention (Node, Deno); without it, options are required.
  */
-export function createCredentialProviderWith(stsOptions, settings, api) {
+export function createCredentialProviderWith(stsOptions, settings, api, host) {
+  let fromEnv = false;
+  if (stsOptions === undefined && host?.env && host.readTextFile) {
+    stsOptions = webIdentityFromEnv(host.env, host.readTextFile);
+    if (stsOptions === null) {
+      throw new TypeError("createCredentialProvider: no STS options given, and AWS_ROLE_ARN / AWS_WEB_IDENTITY_TOKEN_FILE are not set");
+    }
+    fromEnv = true;
+  }
   if (stsOptions === null || (typeof stsOptions !== "object" && typeof stsOptions !== "function")) {
     throw new TypeError("createCredentialProvider: the first argument must be the STS options object or a function returning it");
   }
+  const keyless = fromEnv || (typeof stsOptions === "object" && "webIdentityToken" in stsOptions);
   const {
-    operation = "assumeRole",
+    operation = keyless ? "assumeRoleWithWebIdentity" : "assumeRole",
     refreshMarginMs = DEFAULT_MARGIN_MS,
     now = Date.now,
     ...unknown
@@ -27,8 +53,11 @@ export function createCredentialProviderWith(stsOptions, settings, api) {
   if (stray.length > 0) {
     throw new TypeError(`createCredentialProvider: unknown setting ${JSON.stringify(stray[0])} (STS options go in the first argument)`);
   }
-  if (operation !== "assumeRole" && operation !== "getSessionToken") {
-    throw new TypeError('createCredentialProvider: operation must be "assumeRole" or "getSessionToken"');
+  if (!OPERATIONS.includes(operation)) {
+    throw new TypeError(`createCredentialProvider: operation must be one of ${OPERATIONS.map((o) => JSON.stringify(o)).join(", ")}`);
+  }
+  if (typeof api[operation] !== "function") {
+    throw new TypeError(`createCredentialProvider: this entry point has no ${operation}`);
   }
   if (!Number.isFinite(refreshMarginMs) || refreshMarginMs < 0) {
     throw new TypeError("createCredentialProvider: refreshMarginMs must be a non-negative number");
@@ -43,7 +72,7 @@ export function createCredentialProviderWith(stsOptions, settings, api) {
 
   async function refresh() {
     const fetchedAt = now();
-    const opts = typeof stsOptions === "function" ? await stsOptions() : stsOptions;
+    const opts = await withToken(typeof stsOptions === "function" ? await stsOptions() : stsOptions);
     const result = await call(opts);
     const credentials = result.credentials;
     const expiresAt = Date.parse(credentials.expiration);

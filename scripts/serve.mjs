@@ -35,7 +35,8 @@ export const MIME = {
 
 // The page's own <meta> CSP does the real work; these are the parts only a header can carry
 // (frame-ancestors: no clickjacking a credentials form) plus hardening that costs nothing.
-const COMMON_HEADERS = {
+// Exported: scripts/dist.mjs writes the same headers into dist/_headers and dist/nginx.conf.
+export const COMMON_HEADERS = {
   'X-Content-Type-Options': 'nosniff',
   'Referrer-Policy': 'no-referrer',
   'Cache-Control': 'no-store', // a rebuilt wasm is picked up on reload

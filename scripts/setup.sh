@@ -3,7 +3,7 @@
 # it is all there already (every step checks first; a second run takes about a second).
 #   - rustup target wasm32-unknown-unknown, components rustfmt + clippy
 #   - wasm-bindgen CLI at exactly the wasm-bindgen crate's version (Cargo.lock, else the =pin in Cargo.toml)
-#   - apt: chromium chromium-driver fish zsh
+#   - apt: chromium chromium-driver fish zsh, nginx-light (serves dist/ with its nginx.conf in a page test)
 #   - .venv with tests/support/requirements.txt (moto[server], awscli, botocore), stamped by its hash
 #   - node_modules via npm ci (npm install without a lock) when missing or older than the lock
 # Ends with one line: what it installed and what it found.
@@ -76,9 +76,9 @@ end
 
 # --- Debian packages (tests only: browsers and shells the tests drive) -----------------------------
 if [ "$mode" = test ]; then
-  begin "apt chromium chromium-driver fish zsh"
+  begin "apt chromium chromium-driver fish zsh nginx-light"
   missing=()
-  for p in chromium chromium-driver fish zsh; do
+  for p in chromium chromium-driver fish zsh nginx-light; do
     dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")
   done
   if [ ${#missing[@]} -eq 0 ]; then

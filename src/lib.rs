@@ -10,12 +10,15 @@
 //! `endpoint` (where, from AWS's partition data) → `request` (form body) → `sign` (SigV4) → fetch →
 //! `response` (XML → result or error) → `retry` (what next); `exports` renders the credentials.
 
+pub mod base64;
 pub mod endpoint;
 pub mod error;
 pub mod exports;
 pub mod fix;
 pub mod input;
 pub mod json;
+pub mod json_reader;
+pub mod jwt;
 pub mod model;
 pub mod params;
 pub mod plan;
@@ -23,6 +26,7 @@ pub mod request;
 pub mod response;
 pub mod retry;
 pub mod rules;
+pub mod saml;
 pub mod secret;
 pub mod sign;
 pub mod time;

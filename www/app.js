@@ -12,11 +12,13 @@ import { wireCopyButtons } from './copy.js';
 import { showCredentials, hideResult, renderAllExports, renderConfigBlock } from './result.js';
 import { wireTarget, applyEmulatorPreset, chainedRoleFor } from './target.js';
 import { wireLinkEndpoint, endpointForConfig } from './link-endpoint.js';
+import { wireSignin, signinMethod, keylessCall, signinReady } from './signin.js';
+import { wireTools } from './tools.js';
 
 const state = { api: null, last: null, identity: null };
 
 const announce = (msg) => ($('status').textContent = msg);
-const ACTION_BUTTONS = ['assume', 'whoami', 'mfa-session', 'verify', 'chain'];
+const ACTION_BUTTONS = ['assume', 'whoami', 'mfa-session', 'verify', 'chain', 'account-check', 'decode'];
 
 function setBusy(busy) {
   for (const id of ACTION_BUTTONS) $(id).disabled = busy || !state.api;
@@ -91,6 +93,18 @@ function onAssume() {
 async function decodeWithForm(encodedMessage) {
   const res = await state.api.call('decodeAuthorizationMessage', { ...readCallerIdentity(connect.emulator), encodedMessage });
   return JSON.stringify(res.decoded ?? res.decodedMessage, null, 2);
+}
+
+/** Web identity / SAML (www/signin.js reads the form): the same result card, no access keys involved. */
+function onKeyless() {
+  const k = keylessCall(state, connect.emulator);
+  run(k.action, k.read, k.call, (res, o) => {
+    state.last = { credentials: res.credentials, where: whereFromOpts(o), arn: res.assumedRoleUser.arn };
+    showCredentials(state.api, { title: k.title, arn: res.assumedRoleUser.arn, credentials: res.credentials }, { onExpired });
+    k.showConfig(o);
+    reveal('result-title');
+    announce(`Assumed ${res.assumedRoleUser.arn} ${k.how}. Credentials expire ${new Date(res.credentials.expiration).toUTCString()}.`);
+  });
 }
 
 function onWhoAmI() {
@@ -218,13 +232,16 @@ async function main() {
   $('durationSeconds').addEventListener('input', updateDurationHint);
   $('form').addEventListener('submit', (ev) => {
     ev.preventDefault(); // never a real submission
-    onAssume();
+    if (signinMethod() === 'keys') onAssume();
+    else onKeyless();
   });
   $('whoami').addEventListener('click', onWhoAmI);
   $('mfa-session').addEventListener('click', onSessionToken);
   $('verify').addEventListener('click', onVerify);
   $('chain').addEventListener('click', onChain);
   $('clear').addEventListener('click', onClear);
+  wireSignin({ getApi: () => state.api, emulator: connect.emulator });
+  wireTools({ run, getApi: () => state.api, emulator: connect.emulator, last: () => state.last, announce });
   $('panels').addEventListener('input', (ev) => {
     if (ev.target.id === 'profile-name' && state.last) renderAllExports(state.api, state.last.credentials);
   });
@@ -238,6 +255,7 @@ async function main() {
   if (state.api) {
     boot.hidden = true;
     setBusy(false);
+    signinReady();
   } else {
     boot.textContent = 'The signer (pkg/assume_role_wasm.js) could not be loaded. If you are running from a checkout, run npm run build (or npm start).';
     boot.classList.add('bad');

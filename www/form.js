@@ -104,6 +104,11 @@ export function readAssumeRole(emulator) {
   });
 }
 
+/** What the keyless calls (www/signin.js) share with AssumeRole: the duration and session policies. */
+export function readSessionOptions() {
+  return compact({ durationSeconds: duration(), policy: policy(), policyArns: lines('policyArns') });
+}
+
 export function readCallerIdentity(emulator) {
   return compact({ ...readSource(), ...readWhere(emulator) });
 }

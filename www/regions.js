@@ -5,9 +5,11 @@
 // could post secrets to).
 
 import init, { regions, resolveEndpoint } from './pkg/assume_role_wasm.js';
+import { wasmSource } from './wasm-integrity.js';
 
 // Loaded once here, before csp-lock.js narrows connect-src: same-origin fetches stay allowed either way.
-await init();
+// In dist/ the fetch is SRI-checked (wasm-integrity.js): a changed wasm stops the page here.
+await init(wasmSource());
 
 const PARTITION_NAMES = {
   aws: '',

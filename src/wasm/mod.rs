@@ -6,6 +6,7 @@ mod bench_api;
 mod convert;
 mod facts;
 mod fix_js;
+mod keyless;
 mod transport;
 
 use wasm_bindgen::prelude::*;

@@ -103,3 +103,45 @@ test("every operation has a --help that lists its members' flags", async () => {
   assert.match(web.stdout, /--web-identity-token VALUE\|file:\/\/PATH/);
   assert.match(web.stdout, /Unsigned: needs no AWS keys/);
 });
+
+test("assume-role-with-web-identity --web-identity-token file://: unsigned, no keys needed; the AWS CLI sees the role", async () => {
+  const { makeJwt } = await import("../support/keyless-fixtures.mjs");
+  const file = path.join(home, "token.jwt");
+  writeFileSync(file, makeJwt({ iss: moto.oidc.issuer, aud: moto.oidc.audience }) + "\n");
+  const noKeys = env(); // no AWS_ACCESS_KEY_ID anywhere
+  const out = await arw(["assume-role-with-web-identity", "--role-arn", moto.roles.web, "--role-session-name", "cli-web", "--web-identity-token", `file://${file}`, "--format", "credential-process"], noKeys);
+  assert.equal(out.code, 0, out.stderr);
+  const sent = sts.requests.at(-1);
+  assert.equal(new URLSearchParams(sent.body).get("Action"), "AssumeRoleWithWebIdentity");
+  assert.equal(sent.headers.authorization, undefined, "sent unsigned");
+  const creds = JSON.parse(out.stdout);
+  assert.equal(creds.Version, 1);
+  const who = await run(awsCli, ["sts", "get-caller-identity", "--output", "json"], {
+    env: env({ AWS_ACCESS_KEY_ID: creds.AccessKeyId, AWS_SECRET_ACCESS_KEY: creds.SecretAccessKey, AWS_SESSION_TOKEN: creds.SessionToken }),
+    timeoutMs: 30_000,
+  });
+  assert.equal(who.code, 0, who.stderr);
+  assert.equal(JSON.parse(who.stdout).Arn, "arn:aws:sts::123456789012:assumed-role/web-role/cli-web");
+  // A token file with the wrong thing in it is refused locally, naming the flag, never echoing it.
+  writeFileSync(file, "x");
+  const bad = await arw(["assume-role-with-web-identity", "--role-arn", moto.roles.web, "--role-session-name", "cli-web", "--web-identity-token", `file://${file}`], noKeys);
+  assert.equal(bad.code, 2);
+  assert.match(bad.stderr, /--web-identity-token/);
+});
+
+test("assume-role-with-saml --saml-assertion file:// with a two-role response: the named role is assumed", async () => {
+  const { makeSamlResponse } = await import("../support/keyless-fixtures.mjs");
+  const file = path.join(home, "saml.b64");
+  const { wrapped } = makeSamlResponse({ roles: [[moto.roles.saml, moto.saml.providerArn], [moto.roles.samlReadOnly, moto.saml.providerArn]] });
+  writeFileSync(file, wrapped);
+  const out = await arw(["assume-role-with-saml", "--role-arn", moto.roles.samlReadOnly, "--principal-arn", moto.saml.providerArn, "--saml-assertion", `file://${file}`, "--format", "json"], env());
+  assert.equal(out.code, 0, out.stderr);
+  assert.equal(sts.requests.at(-1).headers.authorization, undefined, "sent unsigned");
+  const creds = JSON.parse(out.stdout);
+  const who = await run(awsCli, ["sts", "get-caller-identity", "--output", "json"], {
+    env: env({ AWS_ACCESS_KEY_ID: creds.AccessKeyId, AWS_SECRET_ACCESS_KEY: creds.SecretAccessKey, AWS_SESSION_TOKEN: creds.SessionToken }),
+    timeoutMs: 30_000,
+  });
+  assert.equal(who.code, 0, who.stderr);
+  assert.match(JSON.parse(who.stdout).Arn, /^arn:aws:sts::123456789012:assumed-role\/saml-readonly\//);
+});

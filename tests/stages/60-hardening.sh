@@ -43,9 +43,11 @@ trap 'rm -rf "$work"' EXIT
 # Limits: no single allocation over 64 MB, no more than 1 GB resident (ASan's own overhead included).
 limits=(-rss_limit_mb=1024 -malloc_limit_mb=64 -timeout=10)
 
+# response/params/exports: the STS paths; jwt/saml: the keyless sign-in helpers (pasted tokens, assertions).
+targets=(response params exports jwt saml)
 if [ "$FUZZ_SECONDS" -gt 0 ]; then
   pids=()
-  for t in response params exports; do
+  for t in "${targets[@]}"; do
     mkdir -p "fuzz/artifacts/$t" "$work/$t"
     # New inputs go to a scratch corpus; the committed seeds are read, not added to.
     "$bin/$t" "${limits[@]}" -max_total_time="$FUZZ_SECONDS" -print_final_stats=1 \
@@ -53,14 +55,14 @@ if [ "$FUZZ_SECONDS" -gt 0 ]; then
     pids+=($!)
   done
   failed=0
-  for i in 0 1 2; do wait "${pids[$i]}" || failed=1; done
-  for t in response params exports; do
+  for pid in "${pids[@]}"; do wait "$pid" || failed=1; done
+  for t in "${targets[@]}"; do
     runs=$(grep -oE '^stat::number_of_executed_units: *[0-9]+' "$work/$t.log" | grep -oE '[0-9]+$' || echo '?')
     cov=$(grep -oE 'cov: [0-9]+' "$work/$t.log" | tail -n 1 || true)
     echo "hardening: fuzz $t: $runs executions in ${FUZZ_SECONDS}s, $cov"
   done
   if [ "$failed" -ne 0 ]; then
-    for t in response params exports; do grep -B2 -A12 -E 'panicked|ERROR: libFuzzer' "$work/$t.log" | head -n 40 || true; done
+    for t in "${targets[@]}"; do grep -B2 -A12 -E 'panicked|ERROR: libFuzzer' "$work/$t.log" | head -n 40 || true; done
     echo "hardening: a fuzz target failed; the input is in fuzz/artifacts/<target>/"
     exit 1
   fi

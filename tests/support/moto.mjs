@@ -22,6 +22,14 @@
 //             so only an example-role session NAMED "chain-source" may assume chained-role (any other session
 //             name, and Bob directly, get AccessDenied).
 //   policyArn "arn:aws:iam::123456789012:policy/example-policy"
+//   oidc      { providerArn: "arn:aws:iam::123456789012:oidc-provider/token.actions.githubusercontent.com",
+//               issuer: "https://token.actions.githubusercontent.com", audience: "sts.amazonaws.com" }
+//   saml      { providerArn: "arn:aws:iam::123456789012:saml-provider/ExampleIdP" }
+//   roles.web "…:role/web-role" (trusts the OIDC provider), roles.saml "…:role/saml-role" and
+//             roles.samlReadOnly "…:role/saml-readonly" (trust the SAML provider). AssumeRoleWithWebIdentity
+//             and AssumeRoleWithSAML are served unsigned, as real STS does (moto checks neither the token nor
+//             the assertion's signature; SAML needs the requested role/provider pair in the assertion's Role
+//             attribute). Build tokens and assertions with ./keyless-fixtures.mjs.
 //   stop()    async; kills the server's process group. Also killed when this Node process exits, and the
 //             server exits by itself when its stdin (held by this process) closes, so no strays survive.
 // moto facts: GetSessionToken answers with fixed AKIAIOSFODNN7EXAMPLE credentials that moto itself does

@@ -8,15 +8,27 @@ Usage: python tests/support/moto_server.py [--port N] [--quiet]
 Why not `moto_server` + INITIAL_NO_AUTH_ACTION_COUNT: counting the unauthenticated seeding calls is
 brittle. Instead the world is seeded in-process through moto's backend API (never over HTTP), and auth
 is on for every HTTP request from the first one.
+
+Two STS actions are unsigned in real STS (AssumeRoleWithWebIdentity, AssumeRoleWithSAML: the token or the
+assertion is the credential). moto with auth on crashes on any request without an Authorization header,
+so `Unsigned` runs exactly those two, and only when they really arrive unsigned, with moto's auth switched
+off for that one call (an exclusive lock: no signed request is in flight meanwhile, so none skips auth).
+moto checks neither the OIDC token nor the SAML signature, nor a federated trust policy; and its SAML
+action takes the role from the assertion and crashes on a Role attribute with several values, so
+`saml_like_sts` makes it behave like STS for the pair the request names (see there).
 """
 
 import argparse
+import base64
+import io
 import json
 import logging
 import os
 import signal
 import sys
 import threading
+import urllib.parse
+import xml.etree.ElementTree as ET
 
 # Must be set before moto is imported: settings are read at import time.
 os.environ["INITIAL_NO_AUTH_ACTION_COUNT"] = "0"  # every HTTP request is authenticated
@@ -25,6 +37,8 @@ os.environ.setdefault("AWS_DEFAULT_REGION", "us-east-1")
 
 from moto import settings  # noqa: E402
 from moto.iam.models import iam_backends  # noqa: E402
+from moto.sts.exceptions import STSClientError  # noqa: E402
+from moto.sts.models import STSBackend  # noqa: E402
 from moto.moto_server.werkzeug_app import (  # noqa: E402
     DomainDispatcherApplication,
     MotoRequestHandler,
@@ -52,6 +66,19 @@ def doc(statements):
 
 def trust(*principals):
     return doc([{"Effect": "Allow", "Principal": {"AWS": list(principals)}, "Action": "sts:AssumeRole"}])
+
+
+# The keyless world: an OIDC provider (as GitHub Actions' or an EKS cluster's) and a SAML provider, each
+# trusted by roles. Tokens and assertions are built by the tests (tests/support/keyless-fixtures.mjs).
+OIDC_ISSUER = "token.actions.githubusercontent.com"
+OIDC_AUDIENCE = "sts.amazonaws.com"
+SAML_PROVIDER = "ExampleIdP"
+SAML_ROLE_ATTRIBUTE = "https://aws.amazon.com/SAML/Attributes/Role"
+SAML_NS = "urn:oasis:names:tc:SAML:2.0:assertion"
+
+
+def federated_trust(provider_arn, action):
+    return doc([{"Effect": "Allow", "Principal": {"Federated": provider_arn}, "Action": action}])
 
 
 def seed():
@@ -95,8 +122,118 @@ def seed():
     iam.attach_role_policy("arn:aws:iam::aws:policy/AmazonRDSReadOnlyAccess", "example-role")
     iam.put_role_policy("example-role", "may-chain", doc([
         {"Effect": "Allow", "Action": "sts:AssumeRole", "Resource": roles["chained"]}]))
+
+    oidc = iam.create_open_id_connect_provider(f"https://{OIDC_ISSUER}", ["6938fd4d98bab03faadb97b34396831e3780aea1"],
+                                               [OIDC_AUDIENCE], [])
+    saml = iam.create_saml_provider(SAML_PROVIDER, "<EntityDescriptor entityID='http://idp.example/'/>")
+    roles["web"] = role("web-role", federated_trust(oidc.arn, "sts:AssumeRoleWithWebIdentity"))
+    roles["saml"] = role("saml-role", federated_trust(saml.arn, "sts:AssumeRoleWithSAML"))
+    roles["samlReadOnly"] = role("saml-readonly", federated_trust(saml.arn, "sts:AssumeRoleWithSAML"))
+    for name in ("web-role", "saml-role", "saml-readonly"):
+        iam.attach_role_policy("arn:aws:iam::aws:policy/AmazonRDSReadOnlyAccess", name)
     return {"region": REGION, "account": ACCOUNT, "bob": bob, "alice": alice, "admin": admin, "roles": roles,
-            "chainSessionName": CHAIN_SESSION, "policyArn": policy.arn}
+            "chainSessionName": CHAIN_SESSION, "policyArn": policy.arn,
+            "oidc": {"providerArn": oidc.arn, "issuer": f"https://{OIDC_ISSUER}", "audience": OIDC_AUDIENCE},
+            "saml": {"providerArn": saml.arn}}
+
+
+_moto_assume_role_with_saml = STSBackend.assume_role_with_saml
+
+
+def saml_like_sts(self, **kwargs):
+    """STS assumes the RoleArn the request names, provided the assertion's Role attribute lists that
+    (role, provider) pair in either order; otherwise AccessDenied. moto instead takes the first value of
+    the attribute (crashing on more than one). So: check the pair as STS does, then hand moto a copy of
+    the assertion whose Role attribute holds just that pair. Signatures stay unchecked (moto's limit)."""
+    root = ET.fromstring(base64.b64decode(kwargs["saml_assertion"]))
+    wanted = {kwargs["role_arn"], kwargs["principal_arn"]}
+    role_attrs = [a for a in root.iter(f"{{{SAML_NS}}}Attribute") if a.get("Name") == SAML_ROLE_ATTRIBUTE]
+    values = [v for a in role_attrs for v in a.findall(f"{{{SAML_NS}}}AttributeValue")]
+    if not any({p.strip() for p in (v.text or "").split(",")} == wanted for v in values):
+        raise STSClientError("AccessDenied", "Not authorized to perform sts:AssumeRoleWithSAML")
+    for attr in role_attrs:
+        for v in attr.findall(f"{{{SAML_NS}}}AttributeValue"):
+            attr.remove(v)
+    ET.SubElement(role_attrs[0], f"{{{SAML_NS}}}AttributeValue").text = f"{kwargs['role_arn']},{kwargs['principal_arn']}"
+    kwargs["saml_assertion"] = base64.b64encode(ET.tostring(root)).decode()
+    return _moto_assume_role_with_saml(self, **kwargs)
+
+
+STSBackend.assume_role_with_saml = saml_like_sts
+
+
+class AuthGate:
+    """Many signed requests at once, or one unsigned federation call alone (a readers-writer lock):
+    moto's auth switch is process-wide, so no signed request may run while it is off."""
+
+    def __init__(self):
+        self.cond = threading.Condition()
+        self.signed = 0
+        self.unsigned = False
+
+    def run_signed(self, fn):
+        with self.cond:
+            self.cond.wait_for(lambda: not self.unsigned)
+            self.signed += 1
+        try:
+            return fn()
+        finally:
+            with self.cond:
+                self.signed -= 1
+                self.cond.notify_all()
+
+    def run_unsigned(self, fn):
+        with self.cond:
+            self.cond.wait_for(lambda: not self.unsigned and self.signed == 0)
+            self.unsigned = True
+        saved = settings.INITIAL_NO_AUTH_ACTION_COUNT
+        settings.INITIAL_NO_AUTH_ACTION_COUNT = float("inf")
+        try:
+            return fn()
+        finally:
+            settings.INITIAL_NO_AUTH_ACTION_COUNT = saved
+            with self.cond:
+                self.unsigned = False
+                self.cond.notify_all()
+
+
+UNSIGNED_ACTIONS = {"AssumeRoleWithWebIdentity", "AssumeRoleWithSAML"}
+
+
+def is_signed(environ):
+    return "HTTP_AUTHORIZATION" in environ or "X-Amz-Credential" in environ.get("QUERY_STRING", "")
+
+
+def unsigned_action(environ):
+    """True for an unsigned POST of one of UNSIGNED_ACTIONS. Reads the form body and puts it back."""
+    if "arw.unsigned_action" not in environ:
+        found = False
+        if not is_signed(environ) and environ["REQUEST_METHOD"] == "POST":
+            length = int(environ.get("CONTENT_LENGTH") or 0)
+            body = environ["wsgi.input"].read(length) if length > 0 else b""
+            environ["wsgi.input"] = io.BytesIO(body)
+            form = urllib.parse.parse_qs(body.decode("utf-8", "replace"))
+            found = form.get("Action", [""])[0] in UNSIGNED_ACTIONS
+        environ["arw.unsigned_action"] = found
+    return environ["arw.unsigned_action"]
+
+
+class Unsigned:
+    """Runs the unsigned STS actions with moto's auth off (see the module docstring); every other
+    request goes through with auth on. The response body is read inside the gate: WSGI apps may
+    produce it lazily."""
+
+    def __init__(self, app):
+        self.app = app
+        self.gate = AuthGate()
+
+    def __call__(self, environ, start_response):
+        def call():
+            return list(self.app(environ, start_response))
+
+        if unsigned_action(environ):
+            return self.gate.run_unsigned(call)
+        return self.gate.run_signed(call)
 
 
 class Cors:
@@ -119,7 +256,7 @@ class Cors:
                 ("Content-Length", "0"),
             ])
             return [b""]
-        if "HTTP_AUTHORIZATION" not in environ and "X-Amz-Credential" not in environ.get("QUERY_STRING", ""):
+        if not is_signed(environ) and not unsigned_action(environ):
             # moto routes an unsigned request to S3 and crashes (500, no CORS headers); real STS says this:
             body = (b'<ErrorResponse xmlns="https://sts.amazonaws.com/doc/2011-06-15/"><Error><Type>Sender</Type>'
                     b"<Code>MissingAuthenticationToken</Code><Message>Request is missing Authentication Token"
@@ -149,7 +286,7 @@ def main():
 
     info = seed()
     assert settings.INITIAL_NO_AUTH_ACTION_COUNT == 0, "auth must be enforced from the first request"
-    app = Cors(DomainDispatcherApplication(create_backend_app))
+    app = Cors(Unsigned(DomainDispatcherApplication(create_backend_app)))
     server = make_server("127.0.0.1", args.port, app, threaded=True, request_handler=MotoRequestHandler)
     port = server.server_port
 
