@@ -189,25 +189,6 @@ fn dotenv_quote(v: &str, field: &str) -> Result<String> {
 /// What no `.env` value may hold once it needs quotes (see `dotenv_quote`).
 const DOTENV_UNQUOTABLE: [char; 5] = ['\'', '\\', '$', '\n', '\r'];
 
-pub fn json_string(v: &str, out: &mut String) {
-    out.push('"');
-    for c in v.chars() {
-        match c {
-            '"' => out.push_str("\\\""),
-            '\\' => out.push_str("\\\\"),
-            '\n' => out.push_str("\\n"),
-            '\r' => out.push_str("\\r"),
-            '\t' => out.push_str("\\t"),
-            // Also escape < > & and the JS line separators so the JSON is safe inside HTML or JS.
-            c if (c as u32) < 0x20 || matches!(c, '<' | '>' | '&' | '\u{2028}' | '\u{2029}') => {
-                out.push_str(&format!("\\u{:04x}", c as u32));
-            }
-            c => out.push(c),
-        }
-    }
-    out.push('"');
-}
-
 fn json_object(pairs: &[(&str, &str)], version: bool) -> String {
     let mut out = String::from("{\n");
     if version {
@@ -217,7 +198,7 @@ fn json_object(pairs: &[(&str, &str)], version: bool) -> String {
         out.push_str("  \"");
         out.push_str(k);
         out.push_str("\": ");
-        json_string(v, &mut out);
+        crate::json::escape_into(&mut out, v);
         out.push_str(if i + 1 < pairs.len() { ",\n" } else { "\n" });
     }
     out.push_str("}\n");

@@ -94,8 +94,9 @@ pub fn escape(s: &str) -> String {
 }
 
 /// Quotes, backslashes and every control character escaped; U+2028/U+2029 too, so the text is also safe
-/// inside a JS string. Everything else stays as it is (JSON is UTF-8).
-fn escape_into(out: &mut String, s: &str) {
+/// inside a JS string, and `<`, `>`, `&`, so it is safe inside HTML. Everything else stays as it is (JSON is
+/// UTF-8). The one JSON string writer of the crate (exports' `json` and `credential-process` use it too).
+pub fn escape_into(out: &mut String, s: &str) {
     out.push('"');
     for c in s.chars() {
         match c {
@@ -104,7 +105,7 @@ fn escape_into(out: &mut String, s: &str) {
             '\n' => out.push_str("\\n"),
             '\r' => out.push_str("\\r"),
             '\t' => out.push_str("\\t"),
-            c if (c as u32) < 0x20 || c == '\u{7f}' || c == '\u{2028}' || c == '\u{2029}' => {
+            c if (c as u32) < 0x20 || matches!(c, '\u{7f}' | '<' | '>' | '&' | '\u{2028}' | '\u{2029}') => {
                 let _ = write!(out, "\\u{:04x}", c as u32);
             }
             c => out.push(c),

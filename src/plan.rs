@@ -68,6 +68,15 @@ impl Plan {
         })
     }
 
+    /// When the source credentials expire, if the caller passed their `expiration`.
+    pub fn source_expiration_ms(&self) -> Option<u64> {
+        self.source
+            .as_ref()?
+            .expiration
+            .as_deref()
+            .and_then(crate::time::parse_iso8601)
+    }
+
     pub fn used_session_token(&self) -> bool {
         self.source.as_ref().is_some_and(|s| s.session_token.is_some())
     }

@@ -8,6 +8,7 @@ import { REGIONS, findRegion, fipsIsDefault } from './regions.js';
 import { FieldError, readAssumeRole, readCallerIdentity, readSessionToken, target, defaultSessionName } from './form.js';
 import { showError, clearResultError } from './errors.js';
 import { buildTabs } from './tabs.js';
+import { applyLimits } from './limits.js';
 import { wireCopyButtons } from './copy.js';
 import { showCredentials, hideResult, renderAllExports, renderConfigBlock } from './result.js';
 import { wireTarget, applyEmulatorPreset, chainedRoleFor } from './target.js';
@@ -222,6 +223,7 @@ async function main() {
   fillRegions();
   $('roleSessionName').value = defaultSessionName();
   buildTabs();
+  applyLimits();
   wireCopyButtons(document.body, announce);
   wireReveal();
   wireTarget(connect, { announce, onChange: updateFipsHint });

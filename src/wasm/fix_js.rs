@@ -2,6 +2,7 @@
 //! turned into a JS object (statements as objects), and `fixFor(err, { callerArn })` for a page or CLI
 //! that learns who the caller is after the fact (a GetCallerIdentity result it already has).
 //!
+//! The facts are read from the validated input by the model's member names (RoleArn, Tags, …).
 //! The facts travel with the error under a non-enumerable symbol property (role ARN, flags, region: no
 //! secret), so `fixFor` can re-derive without the caller handing the request back.
 
@@ -26,55 +27,29 @@ struct Context {
     has_external_id: bool,
     has_mfa: bool,
     used_session_token: bool,
+    /// When the source credentials expire, when the caller said (`expiration`): ExpiredToken says how long ago.
+    source_expires_ms: Option<u64>,
     region: String,
 }
 
-/// Decode one `application/x-www-form-urlencoded` value (our own encoding of validated input).
-fn form_decode(v: &str) -> String {
-    let bytes = v.as_bytes();
-    let mut out = Vec::with_capacity(bytes.len());
-    let mut i = 0;
-    while i < bytes.len() {
-        match bytes[i] {
-            b'+' => out.push(b' '),
-            b'%' => match v.get(i + 1..i + 3).filter(|h| h.bytes().all(|c| c.is_ascii_hexdigit())) {
-                Some(hex) => {
-                    out.push(u8::from_str_radix(hex, 16).unwrap_or(b'?'));
-                    i += 2;
-                }
-                None => out.push(b'%'),
-            },
-            b => out.push(b),
-        }
-        i += 1;
-    }
-    String::from_utf8_lossy(&out).into_owned()
-}
-
-/// The request facts from the plan's form body. The one builder the lead rewrites when the core is
-/// model-driven: it only reads parameter names STS itself defines.
+/// The request facts from the plan's validated input, by the model's member names.
 fn context_from_plan(plan: &Plan) -> Context {
-    let mut ctx = Context {
-        region: plan.endpoint.signing_region.clone(),
+    let input = &plan.input;
+    Context {
+        action: plan.operation.action.to_owned(),
+        role_arn: input.str("RoleArn").map(str::to_owned),
+        principal_arn: input.str("PrincipalArn").map(str::to_owned),
+        // Only the claims are kept: the token itself is a secret.
+        claims: input.str("WebIdentityToken").and_then(OwnedClaims::from_jwt),
+        has_tags: input.has("Tags"),
+        has_transitive_tag_keys: input.has("TransitiveTagKeys"),
+        has_source_identity: input.has("SourceIdentity"),
+        has_external_id: input.has("ExternalId"),
+        has_mfa: input.has("SerialNumber") || input.has("TokenCode"),
         used_session_token: plan.used_session_token(),
-        ..Default::default()
-    };
-    for pair in plan.body.split('&') {
-        let (key, value) = pair.split_once('=').unwrap_or((pair, ""));
-        match key {
-            "Action" => ctx.action = form_decode(value),
-            "RoleArn" => ctx.role_arn = Some(form_decode(value)),
-            "PrincipalArn" => ctx.principal_arn = Some(form_decode(value)),
-            "WebIdentityToken" => ctx.claims = OwnedClaims::from_jwt(&form_decode(value)),
-            "SourceIdentity" => ctx.has_source_identity = true,
-            "ExternalId" => ctx.has_external_id = true,
-            "SerialNumber" | "TokenCode" => ctx.has_mfa = true,
-            k if k.starts_with("Tags.member.") => ctx.has_tags = true,
-            k if k.starts_with("TransitiveTagKeys.member.") => ctx.has_transitive_tag_keys = true,
-            _ => {}
-        }
+        source_expires_ms: plan.source_expiration_ms(),
+        region: plan.endpoint.signing_region.clone(),
     }
-    ctx
 }
 
 fn derive(code: &str, message: &str, ctx: &Context, known_caller_arn: Option<&str>) -> Option<Fix> {
@@ -89,10 +64,10 @@ fn derive(code: &str, message: &str, ctx: &Context, known_caller_arn: Option<&st
         has_external_id: ctx.has_external_id,
         has_mfa: ctx.has_mfa,
         used_session_token: ctx.used_session_token,
+        source_expires_ms: ctx.source_expires_ms,
         known_caller_arn,
         region: &ctx.region,
         now_ms: js_sys::Date::now() as u64,
-        ..Default::default()
     };
     fix::derive(code, message, &facts)
 }
@@ -161,6 +136,9 @@ fn context_to_js(ctx: &Context) -> JsValue {
         set(&o, k, &JsValue::from_bool(v));
     }
     set(&o, "region", &JsValue::from_str(&ctx.region));
+    if let Some(ms) = ctx.source_expires_ms {
+        set(&o, "sourceExpiresMs", &JsValue::from_f64(ms as f64));
+    }
     Object::freeze(&o).into()
 }
 
@@ -192,6 +170,10 @@ fn context_from_js(v: &JsValue) -> Context {
         has_external_id: b("hasExternalId"),
         has_mfa: b("hasMfa"),
         used_session_token: b("usedSessionToken"),
+        source_expires_ms: get(v, &JsValue::from_str("sourceExpiresMs"))
+            .as_f64()
+            .filter(|ms| ms.is_finite() && (0.0..1e15).contains(ms))
+            .map(|ms| ms as u64),
         region: s("region").unwrap_or_default(),
     }
 }

@@ -67,6 +67,17 @@ describe("drift: the core is the one source", () => {
     }
   });
 
+  it("the page's field limits: from the operation table (www/limits.js), none typed into index.html", () => {
+    const html = read("www/index.html");
+    for (const op of api.operations()) {
+      for (const m of op.input) {
+        const tag = html.match(new RegExp(`<(input|textarea)[^>]*\\bid="${m.js}"[^>]*>`))?.[0];
+        if (!tag) continue;
+        assert.doesNotMatch(tag, /\b(maxlength|minlength|min|max)=/, `index.html types ${m.js}'s limits; www/limits.js sets them from the model`);
+      }
+    }
+  });
+
   it("hints: only in the core (no code → advice table elsewhere)", () => {
     for (const f of consumers) {
       assert.doesNotMatch(read(f), /\bSignatureDoesNotMatch\s*:/, `${f} has its own advice per STS code; use err.hint`);

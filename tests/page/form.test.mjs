@@ -37,6 +37,21 @@ describe('form', { timeout: 120000 }, () => {
     await context.close();
   });
 
+  it('field limits come from the model in the wasm (www/limits.js), not from the HTML', async () => {
+    const { page, context } = await openPage(world);
+    const limits = await page.evaluate(() => ({
+      roleSessionName: document.getElementById('roleSessionName').maxLength,
+      sourceIdentity: document.getElementById('sourceIdentity').maxLength,
+      tokenCode: document.getElementById('tokenCode').maxLength,
+      durationMin: document.getElementById('durationSeconds').min,
+      durationMax: document.getElementById('durationSeconds').max,
+    }));
+    // AWS's STS model: RoleSessionName 2–64, SourceIdentity 2–256, TokenCode 6; DurationSeconds 900–43200
+    // for AssumeRole and up to 129600 for GetSessionToken, which shares the field.
+    assert.deepEqual(limits, { roleSessionName: 64, sourceIdentity: 256, tokenCode: 6, durationMin: '900', durationMax: '129600' });
+    await context.close();
+  });
+
   it('choosing a region while on the emulator switches to real AWS and drops Bob\'s keys', async () => {
     const { page, context, requests } = await openPage(world);
     assert.equal(await page.isChecked('#target-emulator'), true);
