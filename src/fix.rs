@@ -178,14 +178,7 @@ fn is_opt_in(region: &str) -> bool {
 
 /// "3 minutes", "2 hours", "5 days": how long ago, in words.
 fn ago(now_ms: u64, then_ms: u64) -> String {
-    let secs = now_ms.saturating_sub(then_ms) / 1000;
-    let (n, unit) = match secs {
-        0..=119 => (secs, "second"),
-        120..=7199 => (secs / 60, "minute"),
-        7200..=172_799 => (secs / 3600, "hour"),
-        _ => (secs / 86_400, "day"),
-    };
-    format!("{n} {unit}{}", if n == 1 { "" } else { "s" })
+    crate::time::describe_duration(now_ms.saturating_sub(then_ms))
 }
 
 /// `{"Version":"2012-10-17","Statement":[statement]}`

@@ -96,18 +96,6 @@ fn audience(claims: &Value) -> Result<Vec<String>> {
     }
 }
 
-/// "4 minutes", "1 hour", "3 days": the largest unit that keeps the number ≥ 1, at most two of the next
-/// unit (so "90 minutes" reads as that, not "1 hour").
-pub fn duration_words(seconds: u64) -> String {
-    let (n, unit) = match seconds {
-        0..=119 => (seconds, "second"),
-        120..=7_199 => (seconds / 60, "minute"),
-        7_200..=172_799 => (seconds / 3_600, "hour"),
-        _ => (seconds / 86_400, "day"),
-    };
-    format!("{n} {unit}{}", if n == 1 { "" } else { "s" })
-}
-
 /// Decodes a JWT (three base64url parts) without verifying it. `now_ms` is the current Unix time in ms.
 pub fn decode_jwt_claims(token: &str, now_ms: u64) -> Result<TokenInfo> {
     let token = token.trim();
@@ -161,11 +149,17 @@ pub fn decode_jwt_claims(token: &str, now_ms: u64) -> Result<TokenInfo> {
         ),
         Some(exp) if exp <= now_s => (
             Some(true),
-            format!("expired {} ago", duration_words(now_s.abs_diff(exp))),
+            format!(
+                "expired {} ago",
+                time::describe_duration(now_s.abs_diff(exp).saturating_mul(1000))
+            ),
         ),
         Some(exp) => (
             Some(false),
-            format!("expires in {}", duration_words(exp.abs_diff(now_s))),
+            format!(
+                "expires in {}",
+                time::describe_duration(exp.abs_diff(now_s).saturating_mul(1000))
+            ),
         ),
     };
     Ok(TokenInfo {

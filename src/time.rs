@@ -140,14 +140,16 @@ pub fn parse_iso8601(s: &str) -> Option<u64> {
 const MAX_MS: u64 = 253_402_300_800_000;
 
 /// `2026-11-28T13:00:00Z`: the one shape we hand out, whatever the server's precision.
-/// "4 minutes", "2 hours", "3 days": a rough length of time for messages (rounded, singular for one).
+/// "4 minutes", "1 hour", "3 days": the largest unit that keeps the number ≥ 1, at most two of the next
+/// unit (so "90 minutes" reads as that, not "1 hour"); whole units, rounded down. The one wording of a span
+/// of time in messages (expired credentials, token expiry, err.fix).
 pub fn describe_duration(ms: u64) -> String {
     let seconds = ms / 1000;
     let (n, unit) = match seconds {
-        0..=89 => (seconds, "second"),
-        90..=5399 => ((seconds + 30) / 60, "minute"),
-        5400..=129_599 => ((seconds + 1800) / 3600, "hour"),
-        _ => ((seconds + 43_200) / 86_400, "day"),
+        0..=119 => (seconds, "second"),
+        120..=7_199 => (seconds / 60, "minute"),
+        7_200..=172_799 => (seconds / 3_600, "hour"),
+        _ => (seconds / 86_400, "day"),
     };
     format!("{n} {unit}{}", if n == 1 { "" } else { "s" })
 }

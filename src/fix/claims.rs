@@ -1,8 +1,11 @@
 //! The claims a fix needs (`iss`, `aud`, `sub`, `exp`) read out of a web identity token, unverified: they
 //! only say what the trust policy must match, and are treated as hostile text like any message. A JWT's
-//! payload is base64url JSON; this reads just the top-level members it needs (no serde_json in the wasm).
+//! payload is base64url JSON, read with the crate's own decoder and JSON reader (the ones `jwt` uses).
 
 use super::TokenClaims;
+use crate::base64::{self, Alphabet};
+use crate::json_reader::{self, Value};
+use crate::jwt::MAX_TOKEN_CHARS;
 
 /// Owned claims; `as_claims()` lends them as `RequestFacts::web_identity`.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
@@ -14,48 +17,27 @@ pub struct OwnedClaims {
 }
 
 impl OwnedClaims {
-    /// The claims of a compact JWT (`header.payload.signature`); `None` when it is not one.
+    /// The claims of a compact JWT (`header.payload.signature`); `None` when it is not one. Lenient where
+    /// `jwt::decode_jwt_claims` (for display) is strict: a fix wants whatever it can read.
     pub fn from_jwt(token: &str) -> Option<OwnedClaims> {
-        if token.len() > 16 * 1024 {
+        let mut parts = token.trim().split('.');
+        let (_header, payload, _signature) = (parts.next()?, parts.next()?, parts.next()?);
+        let bytes = base64::decode(payload, Alphabet::UrlSafe, MAX_TOKEN_CHARS).ok()?;
+        let claims = json_reader::parse(core::str::from_utf8(&bytes).ok()?).ok()?;
+        if !matches!(claims, Value::Object(_)) {
             return None;
         }
-        let mut parts = token.trim().split('.');
-        let (_header, payload) = (parts.next()?, parts.next()?);
-        parts.next()?;
-        let json = String::from_utf8(base64url_decode(payload)?).ok()?;
-        let mut claims = OwnedClaims::default();
-        let mut p = Parser {
-            s: json.as_bytes(),
-            i: 0,
-        };
-        p.ws();
-        p.eat(b'{')?;
-        p.ws();
-        if p.peek() == Some(b'}') {
-            return Some(claims);
-        }
-        loop {
-            p.ws();
-            let key = p.string()?;
-            p.ws();
-            p.eat(b':')?;
-            p.ws();
-            match key.as_str() {
-                "iss" => claims.iss = Some(p.string()?),
-                "sub" => claims.sub = Some(p.string()?),
-                // An array of audiences: the first is what the role's condition usually names.
-                "aud" if p.peek() == Some(b'[') => claims.aud = p.first_string_of_array()?,
-                "aud" => claims.aud = Some(p.string()?),
-                "exp" => claims.exp = p.integer(),
-                _ => p.skip_value(0)?,
-            }
-            p.ws();
-            match p.next()? {
-                b',' => continue,
-                b'}' => return Some(claims),
-                _ => return None,
-            }
-        }
+        let text = |v: Option<&Value>| v.and_then(Value::as_str).map(str::to_owned);
+        Some(OwnedClaims {
+            iss: text(claims.get("iss")),
+            // An array of audiences: the first is what the role's condition usually names.
+            aud: match claims.get("aud") {
+                Some(Value::Array(items)) => text(items.iter().find(|v| v.as_str().is_some())),
+                other => text(other),
+            },
+            sub: text(claims.get("sub")),
+            exp: claims.get("exp").and_then(Value::as_seconds),
+        })
     }
 
     pub fn as_claims(&self) -> TokenClaims<'_> {
@@ -64,171 +46,6 @@ impl OwnedClaims {
             aud: self.aud.as_deref(),
             sub: self.sub.as_deref(),
             exp: self.exp,
-        }
-    }
-}
-
-fn base64url_decode(s: &str) -> Option<Vec<u8>> {
-    let s = s.trim_end_matches('=');
-    let mut out = Vec::with_capacity(s.len() * 3 / 4);
-    let (mut acc, mut bits) = (0u32, 0u32);
-    for b in s.bytes() {
-        let v = match b {
-            b'A'..=b'Z' => b - b'A',
-            b'a'..=b'z' => b - b'a' + 26,
-            b'0'..=b'9' => b - b'0' + 52,
-            b'-' | b'+' => 62,
-            b'_' | b'/' => 63,
-            _ => return None,
-        };
-        acc = (acc << 6) | u32::from(v);
-        bits += 6;
-        if bits >= 8 {
-            bits -= 8;
-            out.push((acc >> bits) as u8);
-            acc &= (1 << bits) - 1;
-        }
-    }
-    Some(out)
-}
-
-struct Parser<'s> {
-    s: &'s [u8],
-    i: usize,
-}
-
-impl Parser<'_> {
-    fn peek(&self) -> Option<u8> {
-        self.s.get(self.i).copied()
-    }
-
-    fn next(&mut self) -> Option<u8> {
-        let b = self.peek()?;
-        self.i += 1;
-        Some(b)
-    }
-
-    fn eat(&mut self, b: u8) -> Option<()> {
-        (self.next()? == b).then_some(())
-    }
-
-    fn ws(&mut self) {
-        while matches!(self.peek(), Some(b' ' | b'\t' | b'\n' | b'\r')) {
-            self.i += 1;
-        }
-    }
-
-    fn hex4(&mut self) -> Option<u32> {
-        let hex = self.s.get(self.i..self.i + 4)?;
-        self.i += 4;
-        u32::from_str_radix(core::str::from_utf8(hex).ok()?, 16).ok()
-    }
-
-    fn string(&mut self) -> Option<String> {
-        self.eat(b'"')?;
-        let mut out = Vec::new();
-        loop {
-            match self.next()? {
-                b'"' => return String::from_utf8(out).ok(),
-                b'\\' => {
-                    let c = match self.next()? {
-                        b'"' => '"',
-                        b'\\' => '\\',
-                        b'/' => '/',
-                        b'b' => '\u{8}',
-                        b'f' => '\u{c}',
-                        b'n' => '\n',
-                        b'r' => '\r',
-                        b't' => '\t',
-                        b'u' => {
-                            let hi = self.hex4()?;
-                            let code = if (0xd800..0xdc00).contains(&hi) {
-                                self.eat(b'\\')?;
-                                self.eat(b'u')?;
-                                let lo = self.hex4()?;
-                                0x10000 + ((hi - 0xd800) << 10) + (lo.checked_sub(0xdc00)? & 0x3ff)
-                            } else {
-                                hi
-                            };
-                            char::from_u32(code).unwrap_or('\u{fffd}')
-                        }
-                        _ => return None,
-                    };
-                    let mut buf = [0; 4];
-                    out.extend_from_slice(c.encode_utf8(&mut buf).as_bytes());
-                }
-                b => out.push(b),
-            }
-        }
-    }
-
-    /// A JSON number as a whole number of seconds (a fraction is dropped); `None` for anything else,
-    /// which is then skipped.
-    fn integer(&mut self) -> Option<i64> {
-        let start = self.i;
-        while matches!(self.peek(), Some(b'-' | b'+' | b'.' | b'e' | b'E' | b'0'..=b'9')) {
-            self.i += 1;
-        }
-        let text = core::str::from_utf8(&self.s[start..self.i]).ok()?;
-        if text.is_empty() {
-            self.skip_value(0);
-            return None;
-        }
-        let whole = text.split(['.', 'e', 'E']).next()?;
-        whole.parse().ok().filter(|_| !text.contains(['e', 'E']))
-    }
-
-    fn first_string_of_array(&mut self) -> Option<Option<String>> {
-        self.eat(b'[')?;
-        self.ws();
-        let first = if self.peek() == Some(b'"') {
-            Some(self.string()?)
-        } else {
-            None
-        };
-        // The rest, whatever it is.
-        loop {
-            self.ws();
-            match self.peek()? {
-                b']' => {
-                    self.i += 1;
-                    return Some(first);
-                }
-                b',' => self.i += 1,
-                _ => self.skip_value(1)?,
-            }
-        }
-    }
-
-    /// Skip one value of any kind (nesting bounded).
-    fn skip_value(&mut self, depth: u32) -> Option<()> {
-        if depth > 32 {
-            return None;
-        }
-        self.ws();
-        match self.peek()? {
-            b'"' => self.string().map(drop),
-            b'{' | b'[' => {
-                let close = if self.next()? == b'{' { b'}' } else { b']' };
-                loop {
-                    self.ws();
-                    match self.peek()? {
-                        c if c == close => {
-                            self.i += 1;
-                            return Some(());
-                        }
-                        b',' | b':' => self.i += 1,
-                        _ => self.skip_value(depth + 1)?,
-                    }
-                }
-            }
-            _ => {
-                let start = self.i;
-                while matches!(self.peek(), Some(b) if b.is_ascii_alphanumeric() || matches!(b, b'-' | b'+' | b'.')) {
-                    self.i += 1;
-                }
-                (self.i > start).then_some(())
-            }
         }
     }
 }
