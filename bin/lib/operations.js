@@ -31,9 +31,15 @@ export function memberFlags(op) {
 }
 
 /** `file://path` reads the value from a file, as the AWS CLI does (one trailing newline dropped). */
-function fileValue(value) {
+function fileValue(value, flag) {
   if (typeof value !== "string" || !value.startsWith("file://")) return value;
-  const text = readFileSync(value.slice("file://".length), "utf8");
+  const file = value.slice("file://".length);
+  let text;
+  try {
+    text = readFileSync(file, "utf8");
+  } catch (e) {
+    throw new UsageError(`--${flag}: cannot read ${JSON.stringify(file)} (${e.code ?? e.message}); give a readable file after file://, or the value itself`);
+  }
   return text.replace(/\r?\n$/, "");
 }
 
@@ -74,7 +80,7 @@ function toJsNames(value, members) {
 function convert(member, raw) {
   const flag = member.cli;
   if (member.type === "list") {
-    const values = raw.map(fileValue);
+    const values = raw.map((v) => fileValue(v, flag));
     const item = member.member;
     if (values.length === 1 && values[0].trim().startsWith("[")) {
       const list = parseJson(values[0], flag);
@@ -88,7 +94,7 @@ function convert(member, raw) {
       return shorthand(v, item.members, flag);
     });
   }
-  const value = fileValue(raw);
+  const value = fileValue(raw, flag);
   if (member.type === "structure") {
     if (value.trim().startsWith("{")) return toJsNames(parseJson(value, flag), member.members);
     if (member.members.length === 1 && !value.includes("=")) return value;

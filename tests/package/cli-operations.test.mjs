@@ -87,6 +87,9 @@ test("file:// values and JSON lists; decode-authorization-message sends the file
   const out = await arw(["decode-authorization-message", "--encoded-message", `file://${file}`]);
   assert.equal(lastForm().get("EncodedMessage"), "ENCODED-message-from-a-file");
   assert.notEqual(out.code, 0);
+  const missing = await arw(["decode-authorization-message", "--encoded-message", `file://${file}.missing`]);
+  assert.equal(missing.code, 2);
+  assert.match(missing.stderr, /--encoded-message: cannot read ".*message\.txt\.missing" \(ENOENT\)/);
   const json = await arw(["assume-role", "--role-arn", moto.roles.example, "--role-session-name", "cli-json", "--no-cache", "--tags", '[{"Key":"a","Value":"b"}]']);
   assert.equal(json.code, 0, json.stderr);
   assert.equal(lastForm().get("Tags.member.1.Key"), "a");
