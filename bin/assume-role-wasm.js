@@ -44,22 +44,22 @@ function operationCommand(operation) {
     required: operation.input.filter((m) => m.required).map((m) => m.cli),
     unsigned: !operation.signed,
     async run(flags, base, ctx) {
+      // A wrong --format is a usage error before anything is sent.
+      const format = operation.credentials ? null : resultFormat(operation, flags);
       if (ctx?.askTokenCode) flags.tokenCode = await ctx.askTokenCode();
       const result = await api[operation.name]({ ...base, ...memberOptions(operation, flags) });
-      return printResult(operation, result, flags);
+      if (operation.credentials) return printCredentials(result.credentials, flags);
+      // The AWS CLI's shapes: JSON with the model's names in its order; text: the values, keys sorted,
+      // tab-separated. Every value came from the network: no control character of it reaches the terminal.
+      return format === "json" ? safeJson(toModelJson(operation.output, result), 4) + "\n" : toText(operation.output, result, safeText);
     },
   };
 }
 
-function printResult(operation, result, flags) {
-  if (operation.credentials) return printCredentials(result.credentials, flags);
+function resultFormat(operation, flags) {
   const format = flags.format ?? "json";
   if (format !== "json" && format !== "text") throw new UsageError(`--format must be json or text for ${operation.cli}`);
-  // The AWS CLI's shapes: JSON with the model's names in its order; text sorts the keys. Every value
-  // came from the network: no control character of it reaches the terminal (lib/safe-text.js).
-  return format === "json"
-    ? safeJson(toModelJson(operation.output, result), 4) + "\n"
-    : safeText(toText(operation.output, result).replace(/\n$/, "")) + "\n";
+  return format;
 }
 
 const COMMANDS = {
@@ -72,19 +72,6 @@ const COMMANDS = {
       const opts = { ...base, ...memberOptions(op("assume-role"), flags) };
       const result = await cachedAssumeRole(opts, ctx);
       return printCredentials(result.credentials, flags);
-    },
-  },
-  "get-caller-identity": {
-    ...operationCommand(op("get-caller-identity")),
-    async run(flags, base) {
-      const format = flags.format ?? "json";
-      if (format !== "json" && format !== "text") throw new UsageError(`--format must be json or text for get-caller-identity`);
-      const id = await api.getCallerIdentity(base);
-      // The AWS CLI's shapes: JSON keys in this order; text output sorts the keys. The values are the
-      // endpoint's words: no control character of theirs reaches the terminal (lib/safe-text.js).
-      return format === "json"
-        ? safeJson({ UserId: id.userId, Account: id.account, Arn: id.arn }, 4) + "\n"
-        : `${safeText(id.account)}\t${safeText(id.arn)}\t${safeText(id.userId)}\n`;
     },
   },
   // `eval "$(assume-role-wasm unset --format bash)"`: removes the AWS_* variables our exports set, like

@@ -160,13 +160,13 @@ export function toModelJson(members, value) {
   return out;
 }
 
-/** The AWS CLI's text output for flat results: the values, keys sorted, tab-separated. */
-export function toText(members, value) {
+/** The AWS CLI's text output for flat results: the values (each through `escape`), keys sorted, tab-separated. */
+export function toText(members, value, escape = String) {
   return (
     members
       .filter((m) => value[m.js] !== undefined && typeof value[m.js] !== "object")
       .sort((a, b) => a.name.localeCompare(b.name))
-      .map((m) => String(value[m.js]))
+      .map((m) => escape(String(value[m.js])))
       .join("\t") + "\n"
   );
 }
