@@ -73,7 +73,7 @@ describe("drift: the core is the one source", () => {
       for (const m of op.input) {
         const tag = html.match(new RegExp(`<(input|textarea)[^>]*\\bid="${m.js}"[^>]*>`))?.[0];
         if (!tag) continue;
-        assert.doesNotMatch(tag, /\b(maxlength|minlength|min|max)=/, `index.html types ${m.js}'s limits; www/limits.js sets them from the model`);
+        assert.doesNotMatch(tag, /\b(maxlength|minlength|min|max|pattern)=/, `index.html types ${m.js}'s limits; www/limits.js sets them from the model`);
       }
     }
   });
