@@ -17,17 +17,32 @@ const sizes = (buf) => ({
   brotli: zlib.brotliCompressSync(buf, { params: { [zlib.constants.BROTLI_PARAM_QUALITY]: 11 } }).length,
 });
 
-async function bundle(name, source) {
+/**
+ * The bundle's JS that loads with the entry (the entry chunk and the chunks it imports statically), and apart
+ * from it what a dynamic `import()` fetches later (our extras glue: only after a failed call or `initExtras()`).
+ * Code splitting on, as an app bundler does for `import()`.
+ */
+async function bundleParts(name, source) {
   const dir = mkdtempSync(path.join(tmpdir(), "arw-size-"));
   const entry = path.join(dir, `${name}.mjs`);
   writeFileSync(entry, source);
   const out = await build({
-    entryPoints: [entry], bundle: true, minify: true, format: "esm", platform: "browser", write: false,
-    nodePaths: [path.join(repo, "node_modules")], absWorkingDir: repo, logLevel: "error",
+    entryPoints: [entry], bundle: true, minify: true, format: "esm", platform: "browser", write: false, splitting: true,
+    nodePaths: [path.join(repo, "node_modules")], absWorkingDir: repo, logLevel: "error", metafile: true,
     outdir: dir, loader: { ".wasm": "file" }, // the .wasm stays a separate file, counted on its own
   });
-  return Buffer.from(out.outputFiles.find((f) => f.path.endsWith(".js")).contents);
+  const byPath = new Map(out.outputFiles.filter((f) => f.path.endsWith(".js")).map((f) => [path.relative(repo, f.path), f]));
+  const eager = new Set();
+  const visit = (rel) => {
+    if (eager.has(rel)) return;
+    eager.add(rel);
+    for (const imp of out.metafile.outputs[rel]?.imports ?? []) if (imp.kind === "import-statement") visit(imp.path);
+  };
+  visit(Object.keys(out.metafile.outputs).find((rel) => out.metafile.outputs[rel].entryPoint));
+  const join = (keep) => Buffer.concat([...byPath].filter(([rel]) => keep(eager.has(rel))).map(([, f]) => Buffer.from(f.contents)));
+  return { eager: join((e) => e), lazy: join((e) => !e) };
 }
+const bundle = async (name, source) => (await bundleParts(name, source)).eager;
 
 function tarball() {
   try {
@@ -41,7 +56,11 @@ export async function run({ smoke = false } = {}) {
   const wasm = sizes(readFileSync(path.join(repo, "pkg/assume_role_wasm_bg.wasm")));
   const glue = sizes(readFileSync(path.join(repo, "pkg/assume_role_wasm.js")));
   const usEntry = existsSync(path.join(repo, "js/browser.js")) ? `export { assumeRole } from ${JSON.stringify(path.join(repo, "js/browser.js"))};` : `export { default as init, assumeRole } from ${JSON.stringify(path.join(repo, "pkg/assume_role_wasm.js"))};`;
-  const usJs = sizes(await bundle("us", usEntry));
+  const usParts = await bundleParts("us", usEntry);
+  const usJs = sizes(usParts.eager);
+  const extrasPath = path.join(repo, "pkg/assume_role_extras_bg.wasm");
+  const extras = existsSync(extrasPath) ? sizes(readFileSync(extrasPath)) : null;
+  const extrasJs = sizes(usParts.lazy);
   const sts = sizes(await bundle("sts", `export { STSClient, AssumeRoleCommand } from "@aws-sdk/client-sts";`));
   const aws4 = sizes(await bundle("aws4", `import { AwsClient } from "aws4fetch";
 const tag = (x, n) => new RegExp("<" + n + ">([^<]*)</" + n + ">").exec(x)?.[1];
@@ -64,6 +83,10 @@ export async function assumeRole(o) {
   row("us: JS glue (pkg/assume_role_wasm.js)", glue);
   row("us: browser entry + glue, esbuild --minify", usJs);
   row("us: total (wasm + minified JS)", total);
+  if (extras) {
+    row("us, later: extras wasm (err.fix, keyless)", extras);
+    row("us, later: extras glue chunk, minified", extrasJs);
+  }
   row("client-sts STSClient+AssumeRoleCommand", sts, true);
   row("aws4fetch AwsClient + hand parsing", aws4, true);
   if (tar) console.log(`  npm pack tarball: ${KB(tar.size)} KB (${tar.files} files, ${KB(tar.unpackedSize)} KB unpacked)`);
@@ -75,5 +98,5 @@ export async function assumeRole(o) {
     for (const f of p.functions) owners.set(f.owner, (owners.get(f.owner) ?? 0) + f.size);
     for (const [o, n] of [...owners].sort((a, b) => b[1] - a[1])) console.log(`    ${String(n).padStart(7)}  ${o}`);
   }
-  return { wasm, glue, usJs, total, clientSts: sts, aws4fetch: aws4, tarball: tar, profile: p && { code: p.code, data: p.data } };
+  return { wasm, glue, usJs, total, extras, extrasJs, clientSts: sts, aws4fetch: aws4, tarball: tar, profile: p && { code: p.code, data: p.data } };
 }

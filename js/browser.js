@@ -9,9 +9,15 @@
 // loads `assume_role_wasm_bg.wasm` next to the glue (pkg/) (bundlers follow that URL). load-wasm.js
 // fetches it, works around vite 7's dev pre-bundling, and turns a failure into a WasmLoadError that
 // names the URL, what came back and the fix.
+//
+// A second, smaller wasm (pkg/assume_role_extras_bg.wasm) holds what a successful call never needs:
+// err.fix and the keyless sign-in helpers. It is fetched only when a call fails with an STS error (so
+// `err.fix` is there when the promise rejects), or by `await initExtras()` before decodeJwtClaims/samlRoles.
+// Its small glue is imported here (see scripts/build.sh for why not with `import()`).
 
 import glueInit, * as glue from "../pkg/assume_role_wasm.js";
-import { wasmSource, explainInstantiateError } from "./load-wasm.js";
+import extrasInit, * as extrasGlue from "../pkg/assume_role_extras.js";
+import { wasmSource, explainInstantiateError, EXTRAS } from "./load-wasm.js";
 import { createCredentialProviderWith } from "./provider.js";
 import { setRunner } from "./runner.js";
 import { assumeRole, getSessionToken, assumeRoleWithWebIdentity } from "./operations.js";
@@ -50,11 +56,32 @@ export function initSync(input) {
   return exports;
 }
 
-// Every operation loads the wasm on first use.
+let extrasReady = null;
+let extras = null;
+
+/**
+ * Load the second wasm (err.fix, decodeJwtClaims, samlRoles); once, like `init`. A failed call loads it by
+ * itself; call this before the keyless helpers. Takes the same inputs as `init` (default: beside the glue).
+ */
+export function initExtras(input) {
+  extrasReady ??= wasmSource(input, EXTRAS)
+    .then(async (source) => {
+      await extrasInit({ module_or_path: source }).catch((error) => { throw explainInstantiateError(error); });
+      extras = extrasGlue;
+      return extrasGlue; // what js/runner.js calls attachFix on
+    })
+    .catch((error) => {
+      extrasReady = null; // retry on the next use
+      throw error;
+    });
+  return extrasReady;
+}
+
+// Every operation loads the wasm on first use; a failed one the extras too (js/runner.js).
 setRunner(async (action, opts) => {
   await init();
   return glue.call(action, opts);
-});
+}, initExtras);
 
 function requireLoaded(name) {
   if (!loaded) throw new Error(`assume-role-wasm: ${name}() is synchronous; call \`await init()\` first`);
@@ -85,20 +112,21 @@ export function resolveEndpoint(opts) {
   return glue.resolveEndpoint(opts);
 }
 
-/** err.fix re-derived with a known caller ARN; the error came from a call, so the wasm is loaded. */
+function requireExtras(name) {
+  if (!extras) throw new Error(`assume-role-wasm: ${name}() is synchronous and lives in the second wasm; call \`await initExtras()\` first`);
+  return extras;
+}
+/** err.fix re-derived with a known caller ARN; the failed call that made the error loaded the extras. */
 export function fixFor(error, known) {
-  requireLoaded("fixFor");
-  return glue.fixFor(error, known);
+  return requireExtras("fixFor").fixFor(error, known);
 }
 
-// Keyless sign-in helpers (js/keyless.d.ts): synchronous, like renderExports.
+// Keyless sign-in helpers (js/keyless.d.ts): synchronous once `await initExtras()` has resolved.
 export function decodeJwtClaims(token, now) {
-  requireLoaded("decodeJwtClaims");
-  return glue.decodeJwtClaims(token, now);
+  return requireExtras("decodeJwtClaims").decodeJwtClaims(token, now);
 }
 export function samlRoles(assertion) {
-  requireLoaded("samlRoles");
-  return glue.samlRoles(assertion);
+  return requireExtras("samlRoles").samlRoles(assertion);
 }
 
 export function createCredentialProvider(stsOptions, settings) {

@@ -4,16 +4,22 @@
 import * as glue from "../pkg/assume_role_wasm.js";
 import { createCredentialProviderWith } from "./provider.js";
 import { setRunner } from "./runner.js";
+import { extrasLoader } from "./extras.js";
 import { assumeRole, getSessionToken, assumeRoleWithWebIdentity } from "./operations.js";
 export * from "./operations.js";
 export { isStsError } from "./errors.js";
 
 glue.initSync({ module: Deno.readFileSync(new URL("../pkg/assume_role_wasm_bg.wasm", import.meta.url)) });
 
-setRunner(glue.call);
+// The second wasm (err.fix, the keyless helpers): read and compiled on first use (js/extras.js).
+const extras = extrasLoader(() => Deno.readFileSync(new URL("../pkg/assume_role_extras_bg.wasm", import.meta.url)));
+
+setRunner(glue.call, extras.load);
 export const { renderExports, renderUnset, formats, operations, regions, resolveEndpoint } = glue;
-export const { fixFor } = glue; // err.fix re-derived with a known caller ARN (index.d.ts)
-export const { decodeJwtClaims, samlRoles } = glue; // keyless sign-in helpers (js/keyless.d.ts)
+export const { fixFor } = extras; // err.fix re-derived with a known caller ARN (index.d.ts)
+export const { decodeJwtClaims, samlRoles } = extras; // keyless sign-in helpers (js/keyless.d.ts)
+/** Nothing to wait for in Deno (the second wasm loads synchronously on first use). */
+export const initExtras = () => Promise.resolve();
 
 /** @type {import("./index.d.ts").createCredentialProvider} */
 export function createCredentialProvider(stsOptions, settings) {

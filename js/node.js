@@ -8,9 +8,10 @@ import * as glue from "../pkg/assume_role_wasm.js";
 import { nodeFetch } from "./node-transport.js";
 import { createCredentialProviderWith } from "./provider.js";
 import { setRunner } from "./runner.js";
+import { extrasLoader } from "./extras.js";
 import { assumeRole, getSessionToken, assumeRoleWithWebIdentity } from "./operations.js";
 export * from "./operations.js";
-import { fromProfileWith } from "./profile.js";
+import { checkProfileOptions } from "./profile-options.js";
 export { isStsError } from "./errors.js";
 
 glue.initSync({ module: readFileSync(new URL("../pkg/assume_role_wasm_bg.wasm", import.meta.url)) });
@@ -22,11 +23,16 @@ function withTransport(opts) {
   return { ...opts, fetch: nodeFetch };
 }
 
-setRunner((action, opts) => glue.call(action, withTransport(opts)));
+// The second wasm (err.fix, the keyless helpers): read and compiled on first use (js/extras.js).
+const extras = extrasLoader(() => readFileSync(new URL("../pkg/assume_role_extras_bg.wasm", import.meta.url)));
+
+setRunner((action, opts) => glue.call(action, withTransport(opts)), extras.load);
 export const { renderExports, renderUnset, formats, operations, regions, resolveEndpoint } = glue;
 /** @type {import("./index.d.ts").fixFor} */
-export const fixFor = glue.fixFor;
-export const { decodeJwtClaims, samlRoles } = glue; // keyless sign-in helpers (js/keyless.d.ts)
+export const fixFor = extras.fixFor;
+export const { decodeJwtClaims, samlRoles } = extras; // keyless sign-in helpers (js/keyless.d.ts)
+/** Nothing to wait for in Node (the second wasm loads synchronously on first use); here for code shared with browsers. */
+export const initExtras = () => Promise.resolve();
 export { nodeFetch };
 
 /** @type {import("./index.d.ts").createCredentialProvider} */
@@ -37,7 +43,15 @@ export function createCredentialProvider(stsOptions, settings) {
   });
 }
 
-/** Credentials for a profile of ~/.aws/config and ~/.aws/credentials, resolved as the AWS CLI does (js/profile.js). */
+/**
+ * Credentials for a profile of ~/.aws/config and ~/.aws/credentials, resolved as the AWS CLI does (js/profile.js).
+ * Bad options throw here; the profile modules load on the provider's first call, not with this entry.
+ */
 export function fromProfile(options) {
-  return fromProfileWith(options, { assumeRole });
+  const checked = checkProfileOptions(options); // read once, now, as before
+  let provider = null;
+  return async function profileCredentials() {
+    provider ??= import("./profile.js").then((m) => m.fromProfileWith(checked, { assumeRole }));
+    return (await provider)();
+  };
 }

@@ -14,6 +14,7 @@
 
 import { ProfileError, loadSharedConfig, resolveEndpoint, resolveRegion, setting } from "./aws-config.js";
 import { assumeRoleCacheKey, createAwsCliCache } from "./aws-cache.js";
+import { checkProfileOptions } from "./profile-options.js";
 
 export { ProfileError };
 
@@ -198,11 +199,7 @@ export async function resolvePlan(plan, { assumeRole, region, endpoint, cache = 
  * @param {{ assumeRole: Function }} api the entry point's functions
  */
 export function fromProfileWith(options = {}, api) {
-  if (options === null || typeof options !== "object") throw new TypeError("fromProfile: pass an options object, e.g. { profile: \"example-role\" }");
-  const { profile, env = process.env, region, endpoint, mfaCodeProvider, cache = false, now = Date.now, timeoutMs, fetch, ...unknown } = options;
-  const stray = Object.keys(unknown);
-  if (stray.length > 0) throw new TypeError(`fromProfile: unknown option ${JSON.stringify(stray[0])} (profile, env, region, endpoint, mfaCodeProvider, cache, timeoutMs, fetch)`);
-  if (mfaCodeProvider !== undefined && typeof mfaCodeProvider !== "function") throw new TypeError("fromProfile: mfaCodeProvider must be a function (serialNumber) => code");
+  const { profile, env, region, endpoint, mfaCodeProvider, cache, now, timeoutMs, fetch } = checkProfileOptions(options);
   const name = profile ?? (env.AWS_PROFILE || "default");
   const fileCache = cache ? createAwsCliCache({ env, now }) : null;
   const callOptions = { ...(timeoutMs !== undefined ? { timeoutMs } : {}), ...(fetch !== undefined ? { fetch } : {}) };

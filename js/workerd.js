@@ -4,18 +4,25 @@
 
 import * as glue from "../pkg/assume_role_wasm.js";
 import wasmModule from "../pkg/assume_role_wasm_bg.wasm";
+import extrasModule from "../pkg/assume_role_extras_bg.wasm";
 import { createCredentialProviderWith } from "./provider.js";
 import { setRunner } from "./runner.js";
+import { extrasLoader } from "./extras.js";
 import { assumeRole, getSessionToken, assumeRoleWithWebIdentity } from "./operations.js";
 export * from "./operations.js";
 export { isStsError } from "./errors.js";
 
 glue.initSync({ module: wasmModule });
 
-setRunner(glue.call);
+// The second wasm (err.fix, the keyless helpers) is compiled with the worker, instantiated on first use.
+const extras = extrasLoader(() => extrasModule);
+
+setRunner(glue.call, extras.load);
 export const { renderExports, renderUnset, formats, operations, regions, resolveEndpoint } = glue;
-export const { fixFor } = glue; // err.fix re-derived with a known caller ARN (index.d.ts)
-export const { decodeJwtClaims, samlRoles } = glue; // keyless sign-in helpers (js/keyless.d.ts)
+export const { fixFor } = extras; // err.fix re-derived with a known caller ARN (index.d.ts)
+export const { decodeJwtClaims, samlRoles } = extras; // keyless sign-in helpers (js/keyless.d.ts)
+/** Nothing to wait for in workerd (the second wasm is instantiated synchronously on first use). */
+export const initExtras = () => Promise.resolve();
 
 /** @type {import("./index.d.ts").createCredentialProvider} */
 export function createCredentialProvider(stsOptions, settings) {

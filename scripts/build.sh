@@ -14,43 +14,66 @@ features=() out_dir=pkg
 if [ "${1:-}" = "--bench" ]; then features=(--features bench); out_dir=bench-pkg; fi
 
 target_dir=$(cargo metadata --format-version 1 --no-deps 2>/dev/null | node -e 'let s="";process.stdin.on("data",d=>s+=d).on("end",()=>console.log(JSON.parse(s).target_directory))')
-raw="$target_dir/wasm32-unknown-unknown/release/assume_role_wasm.wasm"
-out=$out_dir/assume_role_wasm_bg.wasm
+release="$target_dir/wasm32-unknown-unknown/release"
+mkdir -p "$out_dir"
 
 # Panic locations keep their source paths in the wasm: map the registry and this checkout to short relative
 # names, so no build-machine path ships (and the strings are shorter: BENCHMARKS.md "Size: steps").
 remap=("--remap-path-prefix=$PWD/=")
 for d in "${CARGO_HOME:-$HOME/.cargo}"/registry/src/*/; do remap+=("--remap-path-prefix=$d="); done
-CARGO_ENCODED_RUSTFLAGS=$(IFS=$'\x1f'; echo "${remap[*]}") \
-  cargo build --release --target wasm32-unknown-unknown --lib --quiet "${features[@]}"
+export CARGO_ENCODED_RUSTFLAGS=$(IFS=$'\x1f'; echo "${remap[*]}")
 
-# The raw wasm is shared by both builds: rebuild when it is newer, or when it was built for the other one.
-stamp="$out_dir/.features"
-if [ ! -f "$out" ] || [ "$raw" -nt "$out" ] || [ scripts/build.sh -nt "$out" ] || [ scripts/wasm-opt.sh -nt "$out" ] || [ "$(cat "$stamp" 2>/dev/null)" != "${features[*]:-none}" ]; then
-  rm -rf pkg.tmp && mkdir -p pkg.tmp
-  # --target web: one ES module glue that every runtime can drive (init / initSync). --encode-into always:
-  # every runtime we support has TextEncoder#encodeInto, so the glue's fallback for it is dead code.
-  wasm-bindgen --target web --no-typescript --encode-into always --out-dir pkg.tmp "$raw"
-  # -Oz for size (the release profile already optimised for it); --strip-debug drops the name section.
-  wasm_opt pkg.tmp/assume_role_wasm_bg.wasm pkg.tmp/assume_role_wasm_bg.opt.wasm --strip-debug
-  mv pkg.tmp/assume_role_wasm_bg.opt.wasm pkg.tmp/assume_role_wasm_bg.wasm
-  echo "${features[*]:-none}" >pkg.tmp/.features
-  rm -rf "$out_dir" && mv pkg.tmp "$out_dir"
-  size=$(stat -c %s "$out")
-  gz=$(gzip -9c "$out" | wc -c)
-  echo "build: $out $((size / 1024)) KB raw, $((gz / 1024)) KB gzipped"
+# One module: cargo build with FEATURES, the raw wasm kept under NAME (wasm-bindgen names its output after
+# the file), then wasm-bindgen + wasm-opt into $out_dir when the raw wasm changed.
+#   module NAME [cargo feature flags…]
+module() {
+  local name=$1
+  shift
+  cargo build --release --target wasm32-unknown-unknown --lib --quiet "$@"
+  # Both modules are the same crate's cdylib, built with other features: cargo keeps both builds and
+  # re-links only the one that changed, but the file it writes is shared, so each is copied out under its
+  # name (only when it differs, so its time stamp says when it last changed).
+  local raw="$release/$name.wasm" out="$out_dir/${name}_bg.wasm" stamp="$out_dir/.$name.features"
+  cmp -s "$release/assume_role_wasm.wasm" "$raw" || cp "$release/assume_role_wasm.wasm" "$raw"
+  if [ ! -f "$out" ] || [ "$raw" -nt "$out" ] || [ scripts/build.sh -nt "$out" ] || [ scripts/wasm-opt.sh -nt "$out" ] || [ "$(cat "$stamp" 2>/dev/null)" != "${*:-none}" ]; then
+    rm -rf pkg.tmp && mkdir -p pkg.tmp
+    # --target web: one ES module glue that every runtime can drive (init / initSync). --encode-into always:
+    # every runtime we support has TextEncoder#encodeInto, so the glue's fallback for it is dead code.
+    wasm-bindgen --target web --no-typescript --encode-into always --out-dir pkg.tmp "$raw"
+    # -Oz for size (the release profile already optimised for it); --strip-debug drops the name section.
+    wasm_opt "pkg.tmp/${name}_bg.wasm" "pkg.tmp/${name}_bg.opt.wasm" --strip-debug
+    mv "pkg.tmp/${name}_bg.opt.wasm" "$out"
+    mv "pkg.tmp/$name.js" "$out_dir/$name.js"
+    echo "${*:-none}" >"$stamp"
+    rm -rf pkg.tmp
+    echo "build: $out $(($(stat -c %s "$out") / 1024)) KB raw, $(($(gzip -9c "$out" | wc -c) / 1024)) KB gzipped"
+  fi
+}
+
+if [ "$out_dir" = bench-pkg ]; then
+  module assume_role_wasm "${features[@]}"
+  exit 0
 fi
-[ "$out_dir" = pkg ] || exit 0
+# The extras module (cargo feature `extras`): err.fix and the keyless sign-in helpers, loaded only when used.
+module assume_role_extras --features extras
+# The main module: every operation, the exports, the shared facts. Built last, so that cargo's
+# target/…/release/assume_role_wasm.wasm is the main module for bench/profile-build.sh and the size tools.
+module assume_role_wasm
 
-# pkg/wasm_url.js: the default .wasm URL, written as the one pattern bundlers recognise and rewrite
-# (webpack 5, Parcel 2, vite build, vite 8's dev optimizer emit the file and fix the URL). It lives in pkg/
-# beside the .wasm so that, where a bundler leaves it alone (esbuild, rollup), it means "next to the bundle",
-# like the glue's own default. js/load-wasm.js fetches it and explains a failure.
-url_module='// Generated by scripts/build.sh: the default location of the .wasm, beside this module (bundlers rewrite it).
-export const wasmUrl = () => new URL("assume_role_wasm_bg.wasm", import.meta.url);'
+
+# pkg/wasm_url.js: the default .wasm URLs, written as the one pattern bundlers recognise and rewrite (webpack 5,
+# Parcel 2, vite build, vite 8's dev optimizer emit the file and fix the URL). It lives in pkg/ beside the .wasm
+# files so that, where a bundler leaves it alone (esbuild, rollup), it means "next to the bundle", like the glues'
+# own defaults. js/load-wasm.js fetches them and explains a failure. The extras glue is imported statically, not
+# with `import()`: Parcel 2's HTML import map leaves a dynamically imported chunk out (the chunk fails to load),
+# and the glue is 2.4 KB gzipped; the 64 KB .wasm is what stays lazy.
+url_module='// Generated by scripts/build.sh: the default locations of the two .wasm files, beside this module (bundlers rewrite them).
+export const wasmUrl = () => new URL("assume_role_wasm_bg.wasm", import.meta.url);
+export const extrasUrl = () => new URL("assume_role_extras_bg.wasm", import.meta.url);'
 [ "$(cat pkg/wasm_url.js 2>/dev/null)" = "$url_module" ] || printf '%s\n' "$url_module" >pkg/wasm_url.js
+rm -f pkg/extras_url.js
 
 mkdir -p www/pkg
-for f in assume_role_wasm.js assume_role_wasm_bg.wasm; do
+for f in assume_role_wasm.js assume_role_wasm_bg.wasm assume_role_extras.js assume_role_extras_bg.wasm; do
   cmp -s "pkg/$f" "www/pkg/$f" || cp "pkg/$f" "www/pkg/$f"
 done

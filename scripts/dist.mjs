@@ -75,13 +75,14 @@ export function buildDist({ www = path.join(repo, 'www'), out = path.join(repo, 
   }
   const files = new Map(listFiles(www).map((rel) => [rel, readFileSync(path.join(www, rel))]));
 
+  const extrasRel = 'pkg/assume_role_extras_bg.wasm';
+  if (!files.has(extrasRel)) throw new Error(`dist: ${path.join(www, extrasRel)} is missing: run \`bash scripts/build.sh\` first`);
   const wasmIntegrity = sri(files.get(wasmRel));
-  files.set('wasm-integrity.js', Buffer.from(replaceOnce(
-    files.get('wasm-integrity.js').toString('utf8'),
-    'export const WASM_SRI = null;',
-    `export const WASM_SRI = '${wasmIntegrity}';`,
-    'WASM_SRI = null line in wasm-integrity.js',
-  )));
+  const extrasIntegrity = sri(files.get(extrasRel));
+  let pins = files.get('wasm-integrity.js').toString('utf8');
+  pins = replaceOnce(pins, 'export const WASM_SRI = null;', `export const WASM_SRI = '${wasmIntegrity}';`, 'WASM_SRI = null line in wasm-integrity.js');
+  pins = replaceOnce(pins, 'export const EXTRAS_SRI = null;', `export const EXTRAS_SRI = '${extrasIntegrity}';`, 'EXTRAS_SRI = null line in wasm-integrity.js');
+  files.set('wasm-integrity.js', Buffer.from(pins));
 
   // Every module, pinned. Keys resolve against the page's URL, so the map works under any base path.
   const integrity = {};
@@ -125,7 +126,7 @@ export function buildDist({ www = path.join(repo, 'www'), out = path.join(repo, 
   const sums = sorted.map((rel) => `${sha256hex(files.get(rel))}  ${rel}\n`).join('');
   writeFileSync(path.join(out, 'SHA256SUMS'), sums);
   writeFileSync(path.join(out, MARKER), 'Written by scripts/dist.mjs; the whole directory is replaced on each run.\n');
-  return { out, sums, wasmIntegrity, importMap, files: sorted };
+  return { out, sums, wasmIntegrity, extrasIntegrity, importMap, files: sorted };
 }
 
 function main() {

@@ -1,16 +1,24 @@
-//! `err.fix` at the JS boundary: the facts of the failed request read from the plan, the core's `Fix`
-//! turned into a JS object (statements as objects), and `fixFor(err, { callerArn })` for a page or CLI
-//! that learns who the caller is after the fact (a GetCallerIdentity result it already has).
+//! `err.fix` at the JS boundary, split over the two wasm modules (src/wasm/mod.rs):
 //!
-//! The facts are read from the validated input by the model's member names (RoleArn, Tags, …).
-//! The facts travel with the error under a non-enumerable symbol property (role ARN, flags, region: no
-//! secret), so `fixFor` can re-derive without the caller handing the request back.
+//! - the main module, when a call fails with an STS error, reads the facts of the request from the plan
+//!   (by the model's member names: RoleArn, Tags, …) and keeps them on the error under a non-enumerable
+//!   symbol property (role ARN, flags, region: no secret);
+//! - the extras module, which the JS runner loads only then, derives the core's `Fix` from those facts
+//!   (`attachFix`, adding the web identity token's claims: the token itself never goes on the error) and
+//!   re-derives it in `fixFor(err, { callerArn })` for a page or CLI that learns who the caller is after
+//!   the fact (a GetCallerIdentity result it already has).
 
-use js_sys::{Array, Object, Reflect, Symbol, JSON};
+#[cfg(feature = "extras")]
+use js_sys::{Array, JSON};
+use js_sys::{Object, Reflect, Symbol};
 use wasm_bindgen::prelude::*;
 
+#[cfg(not(feature = "extras"))]
 use crate::error::Error;
-use crate::fix::{self, Fix, OwnedClaims, RequestFacts};
+use crate::fix::OwnedClaims;
+#[cfg(feature = "extras")]
+use crate::fix::{self, Fix, RequestFacts};
+#[cfg(not(feature = "extras"))]
 use crate::plan::Plan;
 
 /// The facts of one request, owned (the plan is gone by the time `fixFor` runs).
@@ -19,7 +27,8 @@ struct Context {
     action: String,
     role_arn: Option<String>,
     principal_arn: Option<String>,
-    /// The web identity token's claims (never the token: it is a secret).
+    /// The web identity token's claims (never the token: it is a secret). Added by the extras module.
+    #[cfg_attr(not(feature = "extras"), allow(dead_code))]
     claims: Option<OwnedClaims>,
     has_tags: bool,
     has_transitive_tag_keys: bool,
@@ -32,15 +41,16 @@ struct Context {
     region: String,
 }
 
-/// The request facts from the plan's validated input, by the model's member names.
+/// The request facts from the plan's validated input, by the model's member names. The token's claims
+/// are left to the extras module (decoding a JWT is its code, not the main module's).
+#[cfg(not(feature = "extras"))]
 fn context_from_plan(plan: &Plan) -> Context {
     let input = &plan.input;
     Context {
         action: plan.operation.action.to_owned(),
         role_arn: input.str("RoleArn").map(str::to_owned),
         principal_arn: input.str("PrincipalArn").map(str::to_owned),
-        // Only the claims are kept: the token itself is a secret.
-        claims: input.str("WebIdentityToken").and_then(OwnedClaims::from_jwt),
+        claims: None,
         has_tags: input.has("Tags"),
         has_transitive_tag_keys: input.has("TransitiveTagKeys"),
         has_source_identity: input.has("SourceIdentity"),
@@ -52,6 +62,7 @@ fn context_from_plan(plan: &Plan) -> Context {
     }
 }
 
+#[cfg(feature = "extras")]
 fn derive(code: &str, message: &str, ctx: &Context, known_caller_arn: Option<&str>) -> Option<Fix> {
     let facts = RequestFacts {
         action: &ctx.action,
@@ -76,10 +87,12 @@ fn set(obj: &Object, key: &str, value: &JsValue) {
     let _ = Reflect::set(obj, &JsValue::from_str(key), value);
 }
 
+#[cfg(feature = "extras")]
 fn get(obj: &JsValue, key: &JsValue) -> JsValue {
     Reflect::get(obj, key).unwrap_or(JsValue::UNDEFINED)
 }
 
+#[cfg(feature = "extras")]
 /// `{ summary, trustStatement?, identityStatement?, commands, notes, encodedMessage? }`
 fn fix_to_js(fix: &Fix) -> JsValue {
     let o = Object::new();
@@ -105,25 +118,14 @@ fn context_key() -> Symbol {
     Symbol::for_("assume-role-wasm.fixContext")
 }
 
-fn context_to_js(ctx: &Context) -> JsValue {
+#[cfg(not(feature = "extras"))]
+fn context_to_js(ctx: &Context) -> Object {
     let o = Object::new();
     set(&o, "action", &JsValue::from_str(&ctx.action));
     for (key, value) in [("roleArn", &ctx.role_arn), ("principalArn", &ctx.principal_arn)] {
         if let Some(v) = value {
             set(&o, key, &JsValue::from_str(v));
         }
-    }
-    if let Some(c) = &ctx.claims {
-        let claims = Object::new();
-        for (key, value) in [("iss", &c.iss), ("aud", &c.aud), ("sub", &c.sub)] {
-            if let Some(v) = value {
-                set(&claims, key, &JsValue::from_str(v));
-            }
-        }
-        if let Some(exp) = c.exp {
-            set(&claims, "exp", &JsValue::from_f64(exp as f64));
-        }
-        set(&o, "claims", &Object::freeze(&claims).into());
     }
     for (k, v) in [
         ("hasTags", ctx.has_tags),
@@ -139,9 +141,26 @@ fn context_to_js(ctx: &Context) -> JsValue {
     if let Some(ms) = ctx.source_expires_ms {
         set(&o, "sourceExpiresMs", &JsValue::from_f64(ms as f64));
     }
-    Object::freeze(&o).into()
+    // Not frozen yet: the extras module adds the token's claims, then freezes it (`attachFix`).
+    o
 }
 
+/// The claims as the context keeps them (strings and `exp` only).
+#[cfg(feature = "extras")]
+fn claims_to_js(c: &OwnedClaims) -> Object {
+    let claims = Object::new();
+    for (key, value) in [("iss", &c.iss), ("aud", &c.aud), ("sub", &c.sub)] {
+        if let Some(v) = value {
+            set(&claims, key, &JsValue::from_str(v));
+        }
+    }
+    if let Some(exp) = c.exp {
+        set(&claims, "exp", &JsValue::from_f64(exp as f64));
+    }
+    Object::freeze(&claims)
+}
+
+#[cfg(feature = "extras")]
 fn context_from_js(v: &JsValue) -> Context {
     let s = |k: &str| get(v, &JsValue::from_str(k)).as_string();
     let b = |k: &str| get(v, &JsValue::from_str(k)).as_bool().unwrap_or(false);
@@ -178,24 +197,41 @@ fn context_from_js(v: &JsValue) -> Context {
     }
 }
 
-/// Set `err.fix` (when one can be derived) and keep the request's facts on `err` for `fixFor`.
-pub fn with_fix(err: JsValue, e: &Error, plan: &Plan) -> JsValue {
-    let Error::Sts { code, message, .. } = e else {
+/// Keep the request's facts on an STS error for the extras module's `attachFix` and `fixFor` (main module).
+#[cfg(not(feature = "extras"))]
+pub fn with_fix_context(err: JsValue, e: &Error, plan: &Plan) -> JsValue {
+    if !matches!(e, Error::Sts { .. }) {
         return err;
-    };
-    let ctx = context_from_plan(plan);
-    let obj: &Object = err.unchecked_ref();
-    if let Some(fix) = derive(code, message, &ctx, None) {
-        set(obj, "fix", &fix_to_js(&fix));
     }
     let descriptor = Object::new();
-    set(&descriptor, "value", &context_to_js(&ctx));
+    set(&descriptor, "value", &context_to_js(&context_from_plan(plan)));
+    let obj: &Object = err.unchecked_ref();
     let _ = Reflect::define_property(obj, &context_key(), &descriptor);
     err
 }
 
+/// `attachFix(err, webIdentityToken?)`, called by the JS runner when a call failed with an error that
+/// carries the request's facts: adds the token's claims to the facts (then freezes them) and sets
+/// `err.fix` when one can be derived. The token is read, never kept.
+#[cfg(feature = "extras")]
+#[wasm_bindgen(js_name = attachFix, skip_typescript)]
+pub fn attach_fix(err: JsValue, web_identity_token: JsValue) {
+    let ctx_js = get(&err, &context_key());
+    let Some(ctx_obj) = ctx_js.dyn_ref::<Object>() else {
+        return;
+    };
+    if !Object::is_frozen(ctx_obj) {
+        if let Some(claims) = web_identity_token.as_string().and_then(|t| OwnedClaims::from_jwt(&t)) {
+            set(ctx_obj, "claims", &claims_to_js(&claims).into());
+        }
+        Object::freeze(ctx_obj);
+    }
+    let _ = fix_for(err, JsValue::UNDEFINED);
+}
+
 /// `fixFor(err, { callerArn })`: the fix for an `StsError` re-derived with what the page or CLI knows
 /// (a GetCallerIdentity ARN), also stored as `err.fix`. `undefined` when there is none.
+#[cfg(feature = "extras")]
 #[wasm_bindgen(js_name = fixFor, skip_typescript)]
 pub fn fix_for(err: JsValue, known: JsValue) -> JsValue {
     if !err.is_object() {

@@ -5,7 +5,7 @@ use js_sys::{Array, Object, Reflect};
 use wasm_bindgen::prelude::*;
 
 use super::convert::{required_string, to_js_error};
-use crate::error::{Error, HintContext};
+use crate::error::Error;
 use crate::json_reader::Value;
 use crate::{jwt, saml};
 
@@ -48,13 +48,8 @@ fn now_ms(now: &JsValue) -> Result<u64, Error> {
 }
 
 fn to_js(e: &Error) -> JsValue {
-    // Input errors only, found before any call: no STS hint applies.
-    let ctx = HintContext {
-        action: "",
-        used_session_token: false,
-        attempts: 0,
-    };
-    to_js_error(e, &ctx)
+    // Input errors only, found before any call.
+    to_js_error(e, &super::NO_CALL)
 }
 
 /// What an OIDC token (JWT) says — NOT verified (STS verifies it): header, claims, and `iss`, `aud`

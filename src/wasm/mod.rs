@@ -1,89 +1,35 @@
 //! The only JS-facing code: the exported API, option conversion, and the fetch transport. Everything it
 //! decides it asks the core about; what it adds is IO (clock, fetch, timers) and JS types.
+//!
+//! One crate, two wasm modules (scripts/build.sh builds both): the main one (`call`, exports, facts)
+//! and, with the `extras` feature, a second one that JS loads only when it is needed — `err.fix` after a
+//! failed call, and the keyless sign-in helpers. A successful AssumeRole never downloads or compiles it.
 
-#[cfg(feature = "bench")]
+#[cfg(all(feature = "bench", not(feature = "extras")))]
 mod bench_api;
+// The extras module uses only the error conversion and `required_string` of these.
+#[cfg_attr(feature = "extras", allow(dead_code))]
 mod convert;
+#[cfg(not(feature = "extras"))]
 mod facts;
 mod fix_js;
+#[cfg(feature = "extras")]
 mod keyless;
+#[cfg_attr(feature = "extras", allow(dead_code))]
 mod keys;
+#[cfg(not(feature = "extras"))]
+mod main_api;
+#[cfg(not(feature = "extras"))]
 mod transport;
+#[cfg(not(feature = "extras"))]
+pub use main_api::{call, render_exports, render_unset};
 
-use wasm_bindgen::prelude::*;
+use crate::error::HintContext;
 
-use crate::error::{Error, HintContext};
-use crate::exports::{self, Format};
-use crate::model;
-use crate::plan::Plan;
-use convert::{to_js_error, Options};
-
-/// Errors raised before any operation is known (renderExports, a bad action name).
+/// Errors raised before any operation is known (renderExports, a bad action name, the keyless helpers'
+/// input): no STS hint applies.
 const NO_CALL: HintContext<'static> = HintContext {
     action: "",
     used_session_token: false,
     attempts: 0,
 };
-
-/// Run one STS operation end to end; every failure becomes an `StsError`. `action` is the model's action
-/// (`AssumeRole`) or its JS name (`assumeRole`); js/operations.js calls this once per generated function.
-#[wasm_bindgen(js_name = call, skip_typescript)]
-pub async fn call(action: JsValue, opts: JsValue) -> Result<JsValue, JsValue> {
-    let op = action
-        .as_string()
-        .and_then(|name| model::operation(&name))
-        .ok_or_else(|| {
-            let names: Vec<&str> = model::OPERATIONS.iter().map(|o| o.js).collect();
-            to_js_error(
-                &Error::invalid(
-                    "action",
-                    format!("is not an STS operation; expected one of {}", names.join(", ")),
-                ),
-                &NO_CALL,
-            )
-        })?;
-    let ctx = |used_session_token, attempts| HintContext {
-        action: op.action,
-        used_session_token,
-        attempts,
-    };
-    let prepared = Options::read(&opts, op).and_then(|o| {
-        let transport = o.transport()?;
-        let plan = Plan::new(o.input()?, o.source()?, &o.target()?, transport::now_ms())?;
-        Ok((plan, transport))
-    });
-    let (plan, transport) = prepared.map_err(|e| to_js_error(&e, &ctx(false, 0)))?;
-    let (result, attempts) = transport::run(&plan, &transport).await;
-    match result {
-        Ok(output) => Ok(convert::output_to_js(&output)),
-        Err(mut e) => {
-            e.scrub(&plan.secrets());
-            Err(fix_js::with_fix(
-                to_js_error(&e, &ctx(plan.used_session_token(), attempts)),
-                &e,
-                &plan,
-            ))
-        }
-    }
-}
-
-/// Lines that set the credentials in the given format; throws an `StsError` for bad input.
-#[wasm_bindgen(js_name = renderExports, skip_typescript)]
-pub fn render_exports(credentials: JsValue, format: JsValue, options: JsValue) -> Result<String, JsValue> {
-    let rendered = (|| -> Result<String, Error> {
-        let format = Format::parse(&convert::required_string(&format, "format")?)?;
-        let creds = convert::credentials_from_js(&credentials)?;
-        let options = convert::render_options(&options)?;
-        exports::render(&creds, format, &options)
-    })();
-    rendered.map_err(|e| to_js_error(&e, &NO_CALL))
-}
-
-/// Lines that undo `renderExports` for a shell format.
-#[wasm_bindgen(js_name = renderUnset, skip_typescript)]
-pub fn render_unset(format: JsValue) -> Result<String, JsValue> {
-    convert::required_string(&format, "format")
-        .and_then(|f| Format::parse(&f))
-        .and_then(exports::render_unset)
-        .map_err(|e| to_js_error(&e, &NO_CALL))
-}

@@ -27,7 +27,11 @@ function assertWorks(out, where) {
   assert.equal(out.error, undefined, `${where}: ${out.error?.message}`);
   assert.equal(out.arn, moto.bob.arn, `${where}: getCallerIdentity answered by moto`);
   assert.match(out.lines, new RegExp(`^export AWS_ACCESS_KEY_ID='${moto.bob.accessKeyId}'$`, "m"), `${where}: renderExports`);
-  assert.ok(out.wasm.length >= 1, `${where}: a .wasm was fetched`);
+  assert.equal(out.wasmAfterSuccess, 1, `${where}: a successful call fetched the main .wasm only`);
+  assert.equal(out.refused?.code, "AccessDenied", `${where}: ${JSON.stringify(out.refused)}`);
+  assert.match(out.refused.fixSummary ?? "", /\S/, `${where}: err.fix from the second .wasm`);
+  assert.equal(out.iss, "https://issuer.example", `${where}: decodeJwtClaims after initExtras()`);
+  assert.equal(out.wasm.length, 2, `${where}: both .wasm files were fetched, each once: ${JSON.stringify(out.wasm)}`);
   for (const w of out.wasm) {
     assert.equal(w.status, 200, `${where}: ${w.url}`);
     assert.match(w.type, /^application\/wasm/, `${where}: ${w.url}`);
@@ -62,20 +66,20 @@ for (const bundler of ["webpack", "parcel"]) {
     const { out, url } = await buildAndCall(bundler);
     assertWorks(out, bundler);
     // Emitted by the bundler (hashed name), not copied by us.
-    assert.ok(out.wasm.every((w) => w.url.startsWith(url) && !w.url.endsWith("/assume_role_wasm_bg.wasm")), JSON.stringify(out.wasm));
+    assert.ok(out.wasm.every((w) => w.url.startsWith(url) && !/\/assume_role_(wasm|extras)_bg\.wasm$/.test(w.url)), JSON.stringify(out.wasm));
   });
 }
 
 for (const bundler of ["esbuild", "rollup"]) {
   test(`${bundler}: without the README's line the error names the URL and the line; with it, it works`, { timeout: 120_000 }, async (t) => {
-    assert.match(BUNDLERS[bundler].line, /^cp node_modules\/assume-role-wasm\/pkg\/assume_role_wasm_bg\.wasm dist\/$/);
+    assert.match(BUNDLERS[bundler].line, /^cp node_modules\/assume-role-wasm\/pkg\/\*\.wasm dist\/$/);
     const without = await buildAndCall(bundler, { withLine: false });
     const tried = `${without.url}assume_role_wasm_bg.wasm`;
     assert.equal(without.out.error?.name, "WasmLoadError", JSON.stringify(without.out));
     assert.equal(without.out.error.url, tried);
     // The server answers unknown paths with index.html (HTTP 200), the case that used to read "expected magic word".
     assert.ok(without.out.error.message.includes(`could not load the wasm from ${tried}: got HTTP 200 text/html, an HTML page`), without.out.error.message);
-    assert.ok(without.out.error.message.includes("copy node_modules/assume-role-wasm/pkg/assume_role_wasm_bg.wasm next to your bundle"), without.out.error.message);
+    assert.ok(without.out.error.message.includes("copy node_modules/assume-role-wasm/pkg/*.wasm (both files) next to your bundle"), without.out.error.message);
     assert.doesNotMatch(without.out.error.message, /magic word/);
     t.diagnostic(without.out.error.message);
 
@@ -116,7 +120,7 @@ test("a plain page with an import map: works out of the box", { timeout: 60_000 
   try {
     const out = await callApp(browser, server.url, moto);
     assertWorks(out, "import map");
-    assert.deepEqual(out.wasm.map((w) => w.url), [`${server.url}node_modules/assume-role-wasm/pkg/assume_role_wasm_bg.wasm`]);
+    assert.deepEqual(out.wasm.map((w) => w.url), ["wasm", "extras"].map((m) => `${server.url}node_modules/assume-role-wasm/pkg/assume_role_${m}_bg.wasm`));
   } finally {
     await server.stop();
   }

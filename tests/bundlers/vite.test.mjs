@@ -30,7 +30,11 @@ function assertWorks(out, where) {
   assert.equal(out.error, undefined, `${where}: ${out.error?.message}`);
   assert.equal(out.arn, moto.bob.arn, `${where}: getCallerIdentity answered by moto`);
   assert.match(out.lines, new RegExp(`^export AWS_ACCESS_KEY_ID='${moto.bob.accessKeyId}'$`, "m"), `${where}: renderExports`);
-  assert.ok(out.wasm.length >= 1, `${where}: a .wasm was fetched`);
+  assert.equal(out.wasmAfterSuccess, 1, `${where}: a successful call fetched the main .wasm only`);
+  assert.equal(out.refused?.code, "AccessDenied", `${where}: ${JSON.stringify(out.refused)}`);
+  assert.match(out.refused.fixSummary ?? "", /\S/, `${where}: err.fix from the second .wasm`);
+  assert.equal(out.iss, "https://issuer.example", `${where}: decodeJwtClaims after initExtras()`);
+  assert.equal(out.wasm.length, 2, `${where}: both .wasm files were fetched, each once: ${JSON.stringify(out.wasm)}`);
   for (const w of out.wasm) {
     assert.equal(w.status, 200, `${where}: ${w.url}`);
     assert.match(w.type, /^application\/wasm/, `${where}: ${w.url} served as wasm`);
@@ -53,7 +57,7 @@ for (const bundler of ["vite7", "vite8"]) {
       const out = await callApp(browser, dev.url, moto);
       assertWorks(out, `${bundler} dev`);
       // The wasm came from the installed package, not from the pre-bundle folder.
-      assert.deepEqual(out.wasm.map((w) => new URL(w.url).pathname), ["/node_modules/assume-role-wasm/pkg/assume_role_wasm_bg.wasm"]);
+      assert.deepEqual(out.wasm.map((w) => new URL(w.url).pathname), ["wasm", "extras"].map((m) => `/node_modules/assume-role-wasm/pkg/assume_role_${m}_bg.wasm`));
     } finally {
       await dev.stop();
     }
@@ -78,7 +82,7 @@ test("vite7: the dev server works out of the box with the app in a subfolder (th
   try {
     const out = await callApp(browser, dev.url, moto);
     assertWorks(out, "vite7 dev, subfolder");
-    assert.deepEqual(out.wasm.map((w) => new URL(w.url).pathname), [`/@fs${consumer}/node_modules/assume-role-wasm/pkg/assume_role_wasm_bg.wasm`]);
+    assert.deepEqual(out.wasm.map((w) => new URL(w.url).pathname), ["wasm", "extras"].map((m) => `/@fs${consumer}/node_modules/assume-role-wasm/pkg/assume_role_${m}_bg.wasm`));
   } finally {
     await dev.stop();
   }

@@ -15,8 +15,8 @@ import path from "node:path";
 import { promisify } from "node:util";
 
 const run = promisify(execFile);
-const WASM = "node_modules/assume-role-wasm/pkg/assume_role_wasm_bg.wasm";
-const COPY_LINE = `cp ${WASM} dist/`;
+const PKG = "node_modules/assume-role-wasm/pkg";
+const COPY_LINE = `cp ${PKG}/*.wasm dist/`; // both modules: the main one and the extras
 
 export const BUNDLERS = {
   vite8: { label: "vite 8 (dev and build)", line: null },
@@ -36,7 +36,7 @@ const WEBPACK_CONFIG = `export default {
   entry: "./main.js",
   output: { path: new URL("./dist", import.meta.url).pathname, filename: "main.js", clean: true },
   devtool: false,
-  performance: { hints: false }, // the 280 KB wasm is expected
+  performance: { hints: false }, // the 300 KB wasm is expected
 };
 `;
 const WEBPACK_RUN = `import webpack from "webpack";
@@ -110,14 +110,18 @@ export async function build(bundler, appDir, { withLine = true, rollupCommonJs =
       writeFileSync(path.join(dist, "index.html"), indexHtml("./main.js"));
       break;
     case "parcel":
-      await sh(bin(consumer, "parcel"), ["build", "index.html", "--dist-dir", "dist", "--no-autoinstall", "--no-source-maps", "--log-level", "error"], appDir);
+      // --no-cache: Parcel's cache outlives a reinstalled package of the same version (this consumer's
+      // assume-role-wasm is replaced on every run) and then writes an HTML import map missing a new asset.
+      await sh(bin(consumer, "parcel"), ["build", "index.html", "--dist-dir", "dist", "--no-autoinstall", "--no-source-maps", "--no-cache", "--log-level", "error"], appDir);
       break;
     default:
       throw new Error(`unknown bundler ${bundler}`);
   }
   // The README's one line for bundlers that leave `new URL("….wasm", import.meta.url)` alone: the .wasm
   // goes next to the bundle, where that URL points.
-  if (withLine && BUNDLERS[bundler].line === COPY_LINE) copyFileSync(path.join(consumer, WASM), path.join(dist, "assume_role_wasm_bg.wasm"));
+  if (withLine && BUNDLERS[bundler].line === COPY_LINE) {
+    for (const file of ["assume_role_wasm_bg.wasm", "assume_role_extras_bg.wasm"]) copyFileSync(path.join(consumer, PKG, file), path.join(dist, file));
+  }
   return dist;
 }
 

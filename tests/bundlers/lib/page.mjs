@@ -14,9 +14,13 @@ import { chromium } from "playwright-core";
 
 const TYPES = { ".html": "text/html", ".js": "text/javascript", ".mjs": "text/javascript", ".wasm": "application/wasm", ".css": "text/css", ".map": "application/json" };
 
-/** The app every bundler builds: the three names from the issue, exposed for the test to call. */
-export const APP_MAIN = `import init, { getCallerIdentity, renderExports } from "assume-role-wasm";
-window.arw = { init, getCallerIdentity, renderExports };
+/**
+ * The app every bundler builds: the three names from the issue, exposed for the test to call, plus what
+ * the second wasm serves (err.fix after a refused assumeRole; initExtras + decodeJwtClaims), so every
+ * bundler is shown to emit and find both .wasm files.
+ */
+export const APP_MAIN = `import init, { getCallerIdentity, renderExports, assumeRole, initExtras, decodeJwtClaims } from "assume-role-wasm";
+window.arw = { init, getCallerIdentity, renderExports, assumeRole, initExtras, decodeJwtClaims };
 document.title = "ready";
 `;
 
@@ -82,15 +86,25 @@ export async function callApp(browser, url, moto) {
   try {
     await page.goto(url);
     await page.waitForFunction(() => document.title === "ready", null, { timeout: 30_000 });
-    const out = await page.evaluate(async ({ endpoint, accessKeyId, secretAccessKey }) => {
+    const out = await page.evaluate(async ({ endpoint, accessKeyId, secretAccessKey, untrusted }) => {
       try {
         const me = await window.arw.getCallerIdentity({ endpoint, accessKeyId, secretAccessKey });
         const lines = window.arw.renderExports({ accessKeyId, secretAccessKey, sessionToken: "session-token", expiration: "2030-01-01T00:00:00Z" }, "bash");
-        return { arn: me.arn, lines };
+        const wasmAfterSuccess = performance.getEntriesByType("resource").filter((r) => /\.wasm(\?|$)/.test(r.name)).length;
+        // A refused call: the runner loads the second wasm and sets err.fix before the promise rejects.
+        const refused = await window.arw.assumeRole({ endpoint, accessKeyId, secretAccessKey, roleArn: untrusted, roleSessionName: "bundled-app" }).then(
+          () => null,
+          (e) => ({ code: e.code, fixSummary: e.fix?.summary }),
+        );
+        await window.arw.initExtras();
+        const header = btoa(JSON.stringify({ alg: "RS256" })).replace(/=+$/, "");
+        const body = btoa(JSON.stringify({ iss: "https://issuer.example", aud: "sts.amazonaws.com", sub: "me", exp: 4102444800 })).replace(/=+$/, "");
+        const claims = window.arw.decodeJwtClaims(`${header}.${body}.c2ln`);
+        return { arn: me.arn, lines, wasmAfterSuccess, refused, iss: claims.iss };
       } catch (e) {
         return { error: { name: e.name, message: e.message, url: e.url } };
       }
-    }, { endpoint: moto.endpoint, accessKeyId: moto.bob.accessKeyId, secretAccessKey: moto.bob.secretAccessKey });
+    }, { endpoint: moto.endpoint, accessKeyId: moto.bob.accessKeyId, secretAccessKey: moto.bob.secretAccessKey, untrusted: moto.roles.untrusted });
     return { ...out, wasm, pageErrors };
   } finally {
     await page.close();
