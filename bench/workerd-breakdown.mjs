@@ -25,7 +25,10 @@ async function bundle(variant) {
   await build({
     entryPoints: [path.join(repo, "bench/workerd/stages.js")], bundle: true, format: "esm", platform: "neutral",
     loader: { ".wasm": "copy" }, outdir, logLevel: "error", define: { "globalThis.__VARIANT": JSON.stringify(variant) },
-    alias: { "assume-role-wasm/glue": path.join(repo, "pkg/assume_role_wasm.js"), "assume-role-wasm/wasm": path.join(repo, "pkg/assume_role_wasm_bg.wasm") },
+    alias: {
+      "assume-role-wasm/glue": path.join(repo, "pkg/assume_role_wasm.js"), "assume-role-wasm/wasm": path.join(repo, "pkg/assume_role_wasm_bg.wasm"),
+      "assume-role-wasm/extras-glue": path.join(repo, "pkg/assume_role_extras.js"), "assume-role-wasm/extras-wasm": path.join(repo, "pkg/assume_role_extras_bg.wasm"),
+    },
   });
   return outdir;
 }

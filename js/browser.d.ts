@@ -5,12 +5,14 @@ export * from "./index.js";
 export type InitInput = string | URL | Request | Response | Promise<Response> | BufferSource | WebAssembly.Module;
 
 /**
- * Loads and instantiates the wasm, once (later calls return the same promise). The async API
- * functions call it themselves; call it yourself before the synchronous `renderExports` /
- * `renderUnset`, or to load the wasm from your own URL. Default: the `.wasm` next to the glue.
+ * Loads and instantiates both wasm modules, once (later calls return the same promise): the main one from
+ * `input` (default: the `.wasm` next to the glue) and the second one (see `initExtras`) from its default
+ * place. The async API functions need neither: they load the main wasm themselves, and the second only when
+ * a call fails. Call it before the synchronous functions (`renderExports`, `renderUnset`, `formats`,
+ * `operations`, `regions`, `resolveEndpoint`, `decodeJwtClaims`, `samlRoles`, `fixFor`).
  */
 export default function init(input?: InitInput | { module_or_path: InitInput }): Promise<unknown>;
-/** Instantiates synchronously from bytes or a `WebAssembly.Module` (not for large modules on a browser main thread). */
+/** Instantiates the main wasm synchronously from bytes or a `WebAssembly.Module` (not for large modules on a browser main thread). */
 export declare function initSync(input: { module: BufferSource | WebAssembly.Module }): unknown;
 
 /**

@@ -2,21 +2,18 @@
 //
 // Browsers must not compile wasm synchronously on the main thread and a library should not use
 // top-level await (it stalls every importer and some bundlers reject it), so the wasm is fetched
-// lazily: the async API functions (one per STS operation, and the credential provider) initialise on
-// first use. The synchronous renderExports/renderUnset/formats/operations/regions/resolveEndpoint need
-// the wasm already loaded: call `await init()` once before them (or after any async call).
-// `init(input?)` also lets you pass your own URL, Response or bytes for the .wasm; by default it
-// loads `assume_role_wasm_bg.wasm` next to the glue (pkg/) (bundlers follow that URL). load-wasm.js
-// fetches it, works around vite 7's dev pre-bundling, and turns a failure into a WasmLoadError that
-// names the URL, what came back and the fix.
-//
-// A second, smaller wasm (pkg/assume_role_extras_bg.wasm) holds what a successful call never needs:
-// err.fix and the keyless sign-in helpers. It is fetched only when a call fails with an STS error (so
-// `err.fix` is there when the promise rejects), or by `await initExtras()` before decodeJwtClaims/samlRoles.
-// Its small glue is imported here (see scripts/build.sh for why not with `import()`).
+// lazily: the async API functions (one per STS operation, and the credential provider) load the main
+// wasm (`assume_role_wasm_bg.wasm`: every call) on first use. A second wasm (`assume_role_extras_bg.wasm`)
+// holds what no successful call needs: err.fix, which a call failing with an STS error loads before it
+// rejects, and the synchronous renderExports/renderUnset, facts (formats/operations/regions/
+// resolveEndpoint) and keyless helpers, for which `await init()` loads both once. An app that only
+// assumes a role downloads the main one alone. `init(input?)` also lets you pass your own URL, Response
+// or bytes for the main .wasm (`initExtras(input?)` for the second); by default each is next to the glue
+// (pkg/), where bundlers follow the URL. load-wasm.js fetches them, works around vite 7's dev
+// pre-bundling, and turns a failure into a WasmLoadError that names the URL, what came back and the fix.
+// The second module's glue is imported with `import()` too, so a bundler splits it off with its .wasm.
 
 import glueInit, * as glue from "../pkg/assume_role_wasm.js";
-import extrasInit, * as extrasGlue from "../pkg/assume_role_extras.js";
 import { wasmSource, explainInstantiateError, EXTRAS } from "./load-wasm.js";
 import { createCredentialProviderWith } from "./provider.js";
 import { setRunner } from "./runner.js";
@@ -25,33 +22,44 @@ export * from "./operations.js";
 export { isStsError } from "./errors.js";
 
 let ready = null;
-let loaded = false;
 
-/**
- * Load and instantiate the wasm (once; later calls return the same promise).
- * @param {Parameters<typeof glueInit>[0]} [input]
- */
-export default function init(input) {
+/** The main wasm (every call), once; a failed load (offline, 404) can be retried. */
+function loadMain(input) {
   // Accepts `{ module_or_path }` (the glue's shape) and a bare URL/Response/bytes/module alike.
   ready ??= wasmSource(input)
     .then((source) => glueInit({ module_or_path: source }).catch((error) => { throw explainInstantiateError(error); }))
-    .then(
-      (exports) => {
-        loaded = true;
-        return exports;
-      },
-      (error) => {
-        ready = null; // a failed load (offline, 404) can be retried
-        throw error;
-      },
-    );
+    .catch((error) => {
+      ready = null;
+      throw error;
+    });
   return ready;
 }
 
-/** Synchronous instantiation from bytes or a WebAssembly.Module (workers, tests, custom loaders). */
+/**
+ * Load and instantiate both wasm modules (once; later calls return the same promise): the main one from
+ * `input` (default: next to the glue), the extras from their default place (or call `initExtras(url)` first).
+ * The async operations need neither call: they load the main wasm on first use, the extras only after a
+ * failure. Call it before the synchronous functions (renderExports, the facts, the keyless helpers).
+ * @param {Parameters<typeof glueInit>[0]} [input]
+ */
+let both = null;
+export default function init(input) {
+  if (both) return both;
+  const main = loadMain(input);
+  const more = initExtras();
+  more.catch(() => {}); // reported through the chain below when the main wasm loaded; not twice
+  both = main
+    .then((exports) => more.then(() => exports))
+    .catch((error) => {
+      both = null; // a failed load (offline, a wrong URL) can be retried
+      throw error;
+    });
+  return both;
+}
+
+/** Synchronous instantiation of the main wasm from bytes or a WebAssembly.Module (workers, tests, custom loaders). */
 export function initSync(input) {
   const exports = glue.initSync(input);
-  loaded = true;
   ready ??= Promise.resolve(exports);
   return exports;
 }
@@ -60,13 +68,13 @@ let extrasReady = null;
 let extras = null;
 
 /**
- * Load the second wasm (err.fix, decodeJwtClaims, samlRoles); once, like `init`. A failed call loads it by
- * itself; call this before the keyless helpers. Takes the same inputs as `init` (default: beside the glue).
+ * Load the second wasm alone (err.fix, export lines, the facts, the keyless helpers); once. `init()` calls
+ * it, and a failed call does by itself. Takes the same inputs as `init` (default: beside the glue).
  */
 export function initExtras(input) {
-  extrasReady ??= wasmSource(input, EXTRAS)
-    .then(async (source) => {
-      await extrasInit({ module_or_path: source }).catch((error) => { throw explainInstantiateError(error); });
+  extrasReady ??= Promise.all([import("../pkg/assume_role_extras.js"), wasmSource(input, EXTRAS)])
+    .then(async ([extrasGlue, source]) => {
+      await extrasGlue.default({ module_or_path: source }).catch((error) => { throw explainInstantiateError(error); });
       extras = extrasGlue;
       return extrasGlue; // what js/runner.js calls attachFix on
     })
@@ -77,57 +85,30 @@ export function initExtras(input) {
   return extrasReady;
 }
 
-// Every operation loads the wasm on first use; a failed one the extras too (js/runner.js).
+
+// Every operation loads the main wasm on first use; a failed one the extras too (js/runner.js).
 setRunner(async (action, opts) => {
-  await init();
+  await loadMain();
   return glue.call(action, opts);
 }, initExtras);
 
-function requireLoaded(name) {
-  if (!loaded) throw new Error(`assume-role-wasm: ${name}() is synchronous; call \`await init()\` first`);
-}
-export function renderExports(credentials, format, options) {
-  requireLoaded("renderExports");
-  return glue.renderExports(credentials, format, options);
-}
-export function renderUnset(format) {
-  requireLoaded("renderUnset");
-  return glue.renderUnset(format);
-}
-/** The shared facts (formats, the operation table, AWS's regions, endpoint resolution): synchronous too. */
-export function formats() {
-  requireLoaded("formats");
-  return glue.formats();
-}
-export function operations() {
-  requireLoaded("operations");
-  return glue.operations();
-}
-export function regions() {
-  requireLoaded("regions");
-  return glue.regions();
-}
-export function resolveEndpoint(opts) {
-  requireLoaded("resolveEndpoint");
-  return glue.resolveEndpoint(opts);
-}
-
-function requireExtras(name) {
-  if (!extras) throw new Error(`assume-role-wasm: ${name}() is synchronous and lives in the second wasm; call \`await initExtras()\` first`);
+/** The extras' synchronous functions, once loaded. */
+function loadedExtras(name) {
+  if (!extras) throw new Error(`assume-role-wasm: ${name}() is synchronous; call \`await init()\` first`);
   return extras;
 }
+export const renderExports = (credentials, format, options) => loadedExtras("renderExports").renderExports(credentials, format, options);
+export const renderUnset = (format) => loadedExtras("renderUnset").renderUnset(format);
+/** The shared facts (formats, the operation table, AWS's regions, endpoint resolution): synchronous too. */
+export const formats = () => loadedExtras("formats").formats();
+export const operations = () => loadedExtras("operations").operations();
+export const regions = () => loadedExtras("regions").regions();
+export const resolveEndpoint = (opts) => loadedExtras("resolveEndpoint").resolveEndpoint(opts);
 /** err.fix re-derived with a known caller ARN; the failed call that made the error loaded the extras. */
-export function fixFor(error, known) {
-  return requireExtras("fixFor").fixFor(error, known);
-}
-
-// Keyless sign-in helpers (js/keyless.d.ts): synchronous once `await initExtras()` has resolved.
-export function decodeJwtClaims(token, now) {
-  return requireExtras("decodeJwtClaims").decodeJwtClaims(token, now);
-}
-export function samlRoles(assertion) {
-  return requireExtras("samlRoles").samlRoles(assertion);
-}
+export const fixFor = (error, known) => loadedExtras("fixFor").fixFor(error, known);
+// Keyless sign-in helpers (js/keyless.d.ts).
+export const decodeJwtClaims = (token, now) => loadedExtras("decodeJwtClaims").decodeJwtClaims(token, now);
+export const samlRoles = (assertion) => loadedExtras("samlRoles").samlRoles(assertion);
 
 export function createCredentialProvider(stsOptions, settings) {
   return createCredentialProviderWith(stsOptions, settings, { assumeRole, getSessionToken, assumeRoleWithWebIdentity });

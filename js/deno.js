@@ -11,11 +11,11 @@ export { isStsError } from "./errors.js";
 
 glue.initSync({ module: Deno.readFileSync(new URL("../pkg/assume_role_wasm_bg.wasm", import.meta.url)) });
 
-// The second wasm (err.fix, the keyless helpers): read and compiled on first use (js/extras.js).
+// The second wasm (err.fix, exports, facts, the keyless helpers): read and compiled on first use (js/extras.js).
 const extras = extrasLoader(() => Deno.readFileSync(new URL("../pkg/assume_role_extras_bg.wasm", import.meta.url)));
 
 setRunner(glue.call, extras.load);
-export const { renderExports, renderUnset, formats, operations, regions, resolveEndpoint } = glue;
+export const { renderExports, renderUnset, formats, operations, regions, resolveEndpoint } = extras; // the second wasm
 export const { fixFor } = extras; // err.fix re-derived with a known caller ARN (index.d.ts)
 export const { decodeJwtClaims, samlRoles } = extras; // keyless sign-in helpers (js/keyless.d.ts)
 /** Nothing to wait for in Deno (the second wasm loads synchronously on first use). */

@@ -1,8 +1,12 @@
 // The second wasm's loader for the runtimes that read it synchronously (Node, Deno, workerd): the glue is
-// imported with the entry (3 KB), the module compiled and instantiated on first use only — the first failed
-// call (err.fix) or the first keyless helper — so import and a successful call never pay for it.
+// imported with the entry (4 KB), the module compiled and instantiated on first use only — the first failed
+// call (err.fix), export lines, the facts or a keyless helper — so import and a successful call never pay
+// for it. What it holds: src/wasm/mod.rs.
 
 import * as glue from "../pkg/assume_role_extras.js";
+
+/** The extras module's functions, as the entries export them (synchronous, like the glue's). */
+export const EXTRAS_API = ["renderExports", "renderUnset", "formats", "operations", "regions", "resolveEndpoint", "fixFor", "decodeJwtClaims", "samlRoles"];
 
 /** @param {() => BufferSource | WebAssembly.Module} read the .wasm's bytes or compiled module */
 export function extrasLoader(read) {
@@ -14,11 +18,7 @@ export function extrasLoader(read) {
     }
     return glue;
   };
-  return {
-    load,
-    // err.fix re-derived with a known caller ARN (index.d.ts); the helpers (keyless.d.ts).
-    fixFor: (error, known) => load().fixFor(error, known),
-    decodeJwtClaims: (token, now) => load().decodeJwtClaims(token, now),
-    samlRoles: (assertion) => load().samlRoles(assertion),
-  };
+  const api = { load };
+  for (const name of EXTRAS_API) api[name] = (...args) => load()[name](...args);
+  return api;
 }

@@ -267,10 +267,11 @@ export declare function createCredentialProvider(stsOptions?: undefined, setting
 export * from "./keyless.js";
 
 /**
- * Loads the second, smaller wasm that holds `err.fix`, `fixFor`, `decodeJwtClaims` and `samlRoles`, which a
- * successful call never needs (so importing the package and assuming a role never download it). A call
- * that fails with an STS error loads it by itself before rejecting. In the browser entry, await this once
- * before the keyless helpers (it takes the same inputs as `init`); in Node, Deno and workerd it loads
- * synchronously on first use and this resolves at once.
+ * Loads the second wasm, which holds what no call needs: `err.fix` and `fixFor`, `renderExports` and
+ * `renderUnset`, the facts (`formats`, `operations`, `regions`, `resolveEndpoint`) and the keyless helpers
+ * (`decodeJwtClaims`, `samlRoles`); so importing the package and assuming a role never download it. A call
+ * that fails with an STS error loads it by itself before rejecting. In the browser entry `init()` loads it
+ * too (this loads it alone, from your URL if you pass one); in Node, Deno and workerd it loads synchronously
+ * on first use and this resolves at once.
  */
 export declare function initExtras(input?: unknown): Promise<unknown>;

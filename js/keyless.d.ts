@@ -1,5 +1,5 @@
 // Types of the keyless sign-in helpers, re-exported by index.d.ts. Both are synchronous and pure (the
-// browser entry needs `await initExtras()` first: they live in the second wasm), and throw an `StsError` with `code: "InvalidParameter"` and
+// browser entry needs `await init()` first: they live in the second wasm), and throw an `StsError` with `code: "InvalidParameter"` and
 // `field` naming the input. Neither verifies anything: STS checks the token's and the assertion's
 // signatures. Errors never quote the input (a token or an assertion is a bearer credential).
 

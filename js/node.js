@@ -23,11 +23,11 @@ function withTransport(opts) {
   return { ...opts, fetch: nodeFetch };
 }
 
-// The second wasm (err.fix, the keyless helpers): read and compiled on first use (js/extras.js).
+// The second wasm (err.fix, exports, facts, the keyless helpers): read and compiled on first use (js/extras.js).
 const extras = extrasLoader(() => readFileSync(new URL("../pkg/assume_role_extras_bg.wasm", import.meta.url)));
 
 setRunner((action, opts) => glue.call(action, withTransport(opts)), extras.load);
-export const { renderExports, renderUnset, formats, operations, regions, resolveEndpoint } = glue;
+export const { renderExports, renderUnset, formats, operations, regions, resolveEndpoint } = extras; // the second wasm
 /** @type {import("./index.d.ts").fixFor} */
 export const fixFor = extras.fixFor;
 export const { decodeJwtClaims, samlRoles } = extras; // keyless sign-in helpers (js/keyless.d.ts)

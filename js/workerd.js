@@ -14,11 +14,11 @@ export { isStsError } from "./errors.js";
 
 glue.initSync({ module: wasmModule });
 
-// The second wasm (err.fix, the keyless helpers) is compiled with the worker, instantiated on first use.
+// The second wasm (err.fix, exports, facts, the keyless helpers) is compiled with the worker, instantiated on first use.
 const extras = extrasLoader(() => extrasModule);
 
 setRunner(glue.call, extras.load);
-export const { renderExports, renderUnset, formats, operations, regions, resolveEndpoint } = glue;
+export const { renderExports, renderUnset, formats, operations, regions, resolveEndpoint } = extras; // the second wasm
 export const { fixFor } = extras; // err.fix re-derived with a known caller ARN (index.d.ts)
 export const { decodeJwtClaims, samlRoles } = extras; // keyless sign-in helpers (js/keyless.d.ts)
 /** Nothing to wait for in workerd (the second wasm is instantiated synchronously on first use). */

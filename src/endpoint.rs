@@ -160,6 +160,13 @@ fn check_custom_url(url: &str) -> Result<String> {
             "must use https (plain http is allowed only for 127.0.0.1 (any 127.x.x.x), localhost or [::1])",
         ));
     }
+    // The request is signed as sent (src/sign.rs): a path SigV4 would normalise or percent-encode is refused
+    // here, with the reason, rather than signed one way and read another by a proxy.
+    if !crate::sign::is_canonical_path(uri.path()) {
+        return Err(bad(
+            "has a path other than / or segments of letters, digits, -, ., _ and ~ (no empty, . or .. segments)",
+        ));
+    }
     Ok(format!(
         "{scheme}://{}{}",
         authority.as_str().to_ascii_lowercase(),
@@ -300,6 +307,10 @@ mod tests {
         );
         assert_eq!(custom("http://[::1]:9000/").unwrap().url, "http://[::1]:9000/");
         assert_eq!(
+            custom("https://proxy.example/sts/v1.0/").unwrap().url,
+            "https://proxy.example/sts/v1.0/"
+        );
+        assert_eq!(
             custom("https://STS.example.com").unwrap().url,
             "https://sts.example.com/"
         );
@@ -328,6 +339,12 @@ mod tests {
             "https://sts.example.com:443:443/",
             "https://sts.example.com/<x>",
             "https://",
+            // Paths SigV4 would rewrite before signing (src/sign.rs signs the path as sent).
+            "https://sts.example.com/a/../b",
+            "https://sts.example.com//sts",
+            "https://sts.example.com/./",
+            "https://sts.example.com/a%2Fb",
+            "https://sts.example.com/a;b",
         ] {
             assert_eq!(custom(bad).unwrap_err().field(), Some("endpoint"), "{bad}");
         }

@@ -126,15 +126,20 @@ fn check_tags(input: &Input) -> Result<()> {
             .unwrap_or_default()
             .to_owned()
     };
+    // ASCII case folding: exact for the `aws:` prefix (no other character lowercases to a, w, s or :), and for
+    // duplicates it catches every key of ASCII letters, the only kind the docs' examples show. Keys differing
+    // in the case of other letters (Ä/ä) go to STS, which judges them: Unicode's case tables would cost 10 KB
+    // gzipped of the wasm every user downloads (BENCHMARKS.md, issue 15).
+    let fold = |key: &str| key.to_ascii_lowercase();
     for (i, tag) in tags.iter().enumerate() {
         let key = key_of(tag);
-        if key.to_lowercase().starts_with("aws:") {
+        if fold(&key).starts_with("aws:") {
             return Err(Error::invalid(
                 format!("tags[{i}].key"),
                 "must not start with aws:, which AWS reserves",
             ));
         }
-        if tags[..i].iter().any(|t| key_of(t).to_lowercase() == key.to_lowercase()) {
+        if tags[..i].iter().any(|t| fold(&key_of(t)) == fold(&key)) {
             return Err(Error::invalid(
                 format!("tags[{i}].key"),
                 "repeats an earlier tag key (keys are case-insensitive)",

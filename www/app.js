@@ -15,7 +15,8 @@ import { wireTarget, applyEmulatorPreset, chainedRoleFor } from './target.js';
 import { wireLinkEndpoint, endpointForConfig } from './link-endpoint.js';
 import { wireSignin, signinMethod, keylessCall, signinReady } from './signin.js';
 import { wireTools } from './tools.js';
-import { withExtras, loadExtras } from './extras.js';
+import { pageApi } from './extras.js';
+import { wasmSource } from './wasm-integrity.js';
 
 const state = { api: null, last: null, identity: null };
 
@@ -30,8 +31,8 @@ function setBusy(busy) {
 async function loadSigner() {
   try {
     const api = await import('./pkg/assume_role_wasm.js');
-    await api.default(); // fetches pkg/assume_role_wasm_bg.wasm next to the glue
-    return withExtras(api);
+    await api.default(wasmSource()); // pkg/assume_role_wasm_bg.wasm next to the glue (SRI-checked in dist/)
+    return pageApi(api);
   } catch (err) {
     console.error('signer failed to load', err.name); // no details: nothing secret here, but keep logs bare
     return null;
@@ -259,8 +260,6 @@ async function main() {
     boot.hidden = true;
     setBusy(false);
     signinReady();
-    // The second wasm (err.fix, token and SAML decoding) after the page is usable; then decode what was pasted.
-    loadExtras().then(signinReady, () => console.error('extras failed to load'));
   } else {
     boot.textContent = 'The signer (pkg/assume_role_wasm.js) could not be loaded. If you are running from a checkout, run npm run build (or npm start).';
     boot.classList.add('bad');

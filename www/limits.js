@@ -3,7 +3,7 @@
 // checks index.html has none). A field several operations share (durationSeconds: AssumeRole allows 43200,
 // GetSessionToken 129600) gets the widest range; the core still checks each call against its own.
 
-import { operations } from './pkg/assume_role_wasm.js';
+import { operations } from './pkg/assume_role_extras.js'; // loaded by regions.js
 
 // The operations this page performs (its layout is designed by hand; their limits are not).
 const PAGE_OPERATIONS = ['assumeRole', 'getSessionToken', 'assumeRoleWithWebIdentity', 'assumeRoleWithSaml', 'getAccessKeyInfo', 'decodeAuthorizationMessage'];

@@ -4,12 +4,14 @@
 // is reachable and nothing else under AWS's domains is (no S3 bucket or API Gateway an injected script
 // could post secrets to).
 
-import init, { regions, resolveEndpoint } from './pkg/assume_role_wasm.js';
-import { wasmSource } from './wasm-integrity.js';
+import init, { regions, resolveEndpoint } from './pkg/assume_role_extras.js';
+import { extrasSource } from './wasm-integrity.js';
 
-// Loaded once here, before csp-lock.js narrows connect-src: same-origin fetches stay allowed either way.
-// In dist/ the fetch is SRI-checked (wasm-integrity.js): a changed wasm stops the page here.
-await init(wasmSource());
+// The second wasm (the facts, export lines, err.fix, token and SAML decoding: src/wasm/mod.rs) is the one
+// the form needs to be drawn; app.js loads the main one (the calls). Loaded once here, before csp-lock.js
+// narrows connect-src: same-origin fetches stay allowed either way. In dist/ the fetch is SRI-checked
+// (wasm-integrity.js): a changed wasm stops the page here.
+await init(extrasSource());
 
 const PARTITION_NAMES = {
   aws: '',

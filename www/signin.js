@@ -93,7 +93,7 @@ export function describeToken() {
     $('webIdentityToken').removeAttribute('aria-invalid');
   };
   reset();
-  if (!token || !api()?.extrasReady()) return null; // decoded again when the extras arrive (signinReady)
+  if (!token || !api()) return null;
   let c;
   try {
     c = api().decodeJwtClaims(token);
@@ -152,7 +152,7 @@ function listRoles() {
   picked = null;
   $('saml-summary').textContent = '';
   const input = text('samlAssertion');
-  if (!input || !api()?.extrasReady()) return;
+  if (!input || !api()) return;
   let roles;
   try {
     roles = api().samlRoles(input);
@@ -287,7 +287,7 @@ export function wireSignin({ getApi, emulator: emu }) {
   showMethod(signinMethod());
 }
 
-/** Once the signer, and again once its extras, have loaded: decode whatever was pasted before. */
+/** Once the signer has loaded: decode whatever was pasted before it was ready. */
 export function signinReady() {
   describeToken();
   listRoles();

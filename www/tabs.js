@@ -3,7 +3,7 @@
 // arrow keys/Home/End move between tabs, Tab moves into the panel.
 
 import { $, h } from './dom.js';
-import { formats } from './pkg/assume_role_wasm.js';
+import { formats } from './pkg/assume_role_extras.js'; // loaded by regions.js
 
 /** The formats, from the wasm (src/exports.rs holds the one table): `{ id, label, how, file?, profile, shell }`.
  * Read lazily: the wasm is loaded by regions.js before the page's main() runs. */

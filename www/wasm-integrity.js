@@ -1,4 +1,4 @@
-// Where the page gets its two wasm modules from (regions.js loads the main one first, extras.js the second). In www/ (development) this is null and the glue fetches
+// Where the page gets its two wasm modules from (regions.js loads the second one first, app.js the main one). In www/ (development) this is null and the glue fetches
 // pkg/assume_role_wasm_bg.wasm itself. `npm run dist` (scripts/dist.mjs) rewrites this file in dist/ with
 // the wasm's SHA-384, so the fetch below carries `integrity` and the browser refuses a wasm whose bytes
 // differ before it is compiled. This module is itself pinned by the import map's integrity section, and

@@ -9,10 +9,14 @@
 // "instantiate" (initSync), "full" (initSync, and requests run stages).
 import * as glue from "assume-role-wasm/glue";
 import wasmModule from "assume-role-wasm/wasm";
+// The second wasm (src/wasm/mod.rs): resolveEndpoint and renderExports live there.
+import * as extras from "assume-role-wasm/extras-glue";
+import extrasModule from "assume-role-wasm/extras-wasm";
 
 const VARIANT = globalThis.__VARIANT ?? "full";
 if (VARIANT === "compile") globalThis.__exports = WebAssembly.Module.exports(wasmModule).length;
 if (VARIANT === "instantiate" || VARIANT === "full") glue.initSync({ module: wasmModule });
+if (VARIANT === "full") extras.initSync({ module: extrasModule });
 
 const creds = { accessKeyId: "ASIAIOSFODNN7EXAMPLE", secretAccessKey: "x".repeat(40), sessionToken: "t".repeat(300), expiration: "2026-11-28T13:00:00Z" };
 
@@ -30,10 +34,10 @@ export default {
     const canned = async () => new Response(xml, { status: 200, headers: { "content-type": "text/xml" } });
     let last = "";
     for (let i = 0; i < n; i++) {
-      if (stage === "options") last = glue.resolveEndpoint({ region: "us-east-1" }).url;
+      if (stage === "options") last = extras.resolveEndpoint({ region: "us-east-1" }).url;
       else if (stage === "invalid") last = await glue.call("AssumeRole", { ...base, roleSessionName: `s${i}`, durationSeconds: 1, fetch: canned }).catch((e) => e.code);
       else if (stage === "call") last = (await glue.call("AssumeRole", { ...base, roleSessionName: `s${i}`, endpoint: "https://sts.us-east-1.amazonaws.com", fetch: canned })).credentials.accessKeyId;
-      else if (stage === "render") last = glue.renderExports(creds, "json");
+      else if (stage === "render") last = extras.renderExports(creds, "json");
       else if (stage === "fetch") last = await (await fetch(env.STS_ENDPOINT, { method: "POST", body: "Action=AssumeRole" })).text();
       else if (stage === "roundtrip") last = (await glue.call("AssumeRole", { ...base, roleSessionName: `s${i}`, endpoint: env.STS_ENDPOINT })).credentials.accessKeyId;
       else return new Response("unknown stage", { status: 404 });

@@ -7,11 +7,14 @@ use wasm_bindgen::JsCast;
 
 use super::keys::with_key;
 use crate::error::{Error, HintContext, Result};
+#[cfg(feature = "extras")]
 use crate::exports::RenderOptions;
 use crate::input::{is_shorthand, Input, Value};
 use crate::model::{Operation, Shape};
 use crate::params::{self, SourceCredentials, Target};
-use crate::response::{Credentials, OutValue, Output};
+#[cfg(feature = "extras")]
+use crate::response::Credentials;
+use crate::response::{OutValue, Output};
 use crate::secret::Secret;
 
 // Catching versions of the few JS operations a hostile value (a Proxy whose traps throw, a revoked Proxy)
@@ -86,6 +89,7 @@ fn is_plain_object(v: &JsValue) -> bool {
     v.is_object() && !is_array(v) && !v.is_function()
 }
 
+#[cfg(feature = "extras")] // the extras module's exports only
 pub fn required_string(v: &JsValue, field: &str) -> Result<String> {
     if is_absent(v) {
         return Err(Error::invalid(field, "is required"));
@@ -123,6 +127,7 @@ impl Options {
         })
     }
 
+    #[cfg(feature = "extras")] // the extras module's exports only
     /// Only the options that say where a call goes (`resolveEndpoint`).
     pub fn read_target_only(opts: &JsValue, op: &'static Operation) -> Result<Options> {
         if !is_plain_object(opts) {
@@ -326,6 +331,7 @@ pub struct Transport {
     pub fetch: Option<Function>,
 }
 
+#[cfg(feature = "extras")] // the extras module's exports only
 /// `renderExports`' credentials argument: the object a call returned (extra keys are fine).
 pub fn credentials_from_js(v: &JsValue) -> Result<Credentials> {
     if !is_plain_object(v) {
@@ -351,6 +357,7 @@ pub fn credentials_from_js(v: &JsValue) -> Result<Credentials> {
     })
 }
 
+#[cfg(feature = "extras")] // the extras module's exports only
 pub fn render_options(v: &JsValue) -> Result<RenderOptions> {
     if is_absent(v) {
         return Ok(RenderOptions::default());

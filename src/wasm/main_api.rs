@@ -1,11 +1,10 @@
-//! The main module's exports: `call` (every STS operation), `renderExports` and `renderUnset`.
+//! The main module's one export: `call`, every STS operation end to end.
 
 use wasm_bindgen::prelude::*;
 
 use super::convert::{self, to_js_error, Options};
 use super::{fix_js, transport, NO_CALL};
 use crate::error::{Error, HintContext};
-use crate::exports::{self, Format};
 use crate::model;
 use crate::plan::Plan;
 
@@ -49,25 +48,4 @@ pub async fn call(action: JsValue, opts: JsValue) -> Result<JsValue, JsValue> {
             ))
         }
     }
-}
-
-/// Lines that set the credentials in the given format; throws an `StsError` for bad input.
-#[wasm_bindgen(js_name = renderExports, skip_typescript)]
-pub fn render_exports(credentials: JsValue, format: JsValue, options: JsValue) -> Result<String, JsValue> {
-    let rendered = (|| -> Result<String, Error> {
-        let format = Format::parse(&convert::required_string(&format, "format")?)?;
-        let creds = convert::credentials_from_js(&credentials)?;
-        let options = convert::render_options(&options)?;
-        exports::render(&creds, format, &options)
-    })();
-    rendered.map_err(|e| to_js_error(&e, &NO_CALL))
-}
-
-/// Lines that undo `renderExports` for a shell format.
-#[wasm_bindgen(js_name = renderUnset, skip_typescript)]
-pub fn render_unset(format: JsValue) -> Result<String, JsValue> {
-    convert::required_string(&format, "format")
-        .and_then(|f| Format::parse(&f))
-        .and_then(exports::render_unset)
-        .map_err(|e| to_js_error(&e, &NO_CALL))
 }

@@ -1,16 +1,20 @@
 //! The only JS-facing code: the exported API, option conversion, and the fetch transport. Everything it
 //! decides it asks the core about; what it adds is IO (clock, fetch, timers) and JS types.
 //!
-//! One crate, two wasm modules (scripts/build.sh builds both): the main one (`call`, exports, facts)
-//! and, with the `extras` feature, a second one that JS loads only when it is needed — `err.fix` after a
-//! failed call, and the keyless sign-in helpers. A successful AssumeRole never downloads or compiles it.
+//! One crate, two wasm modules (scripts/build.sh builds both): the main one, `call` (every operation: options,
+//! validation, signing, fetch, parsing, errors with their hints), and, with the `extras` feature, a second one
+//! that JS loads only when it is needed: `err.fix` after a failed call, the export renderers, the shared facts
+//! (formats, operations, regions, endpoints) and the keyless sign-in helpers. An app that only assumes a role
+//! never downloads or compiles it (BENCHMARKS.md, issue 15).
 
 #[cfg(all(feature = "bench", not(feature = "extras")))]
 mod bench_api;
 // The extras module uses only the error conversion and `required_string` of these.
 #[cfg_attr(feature = "extras", allow(dead_code))]
 mod convert;
-#[cfg(not(feature = "extras"))]
+#[cfg(feature = "extras")]
+mod exports_api;
+#[cfg(feature = "extras")]
 mod facts;
 mod fix_js;
 #[cfg(feature = "extras")]
@@ -22,7 +26,7 @@ mod main_api;
 #[cfg(not(feature = "extras"))]
 mod transport;
 #[cfg(not(feature = "extras"))]
-pub use main_api::{call, render_exports, render_unset};
+pub use main_api::call;
 
 use crate::error::HintContext;
 

@@ -33,7 +33,7 @@ function assertWorks(out, where) {
   assert.equal(out.wasmAfterSuccess, 1, `${where}: a successful call fetched the main .wasm only`);
   assert.equal(out.refused?.code, "AccessDenied", `${where}: ${JSON.stringify(out.refused)}`);
   assert.match(out.refused.fixSummary ?? "", /\S/, `${where}: err.fix from the second .wasm`);
-  assert.equal(out.iss, "https://issuer.example", `${where}: decodeJwtClaims after initExtras()`);
+  assert.equal(out.iss, "https://issuer.example", `${where}: decodeJwtClaims after init()`);
   assert.equal(out.wasm.length, 2, `${where}: both .wasm files were fetched, each once: ${JSON.stringify(out.wasm)}`);
   for (const w of out.wasm) {
     assert.equal(w.status, 200, `${where}: ${w.url}`);

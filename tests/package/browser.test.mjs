@@ -74,7 +74,7 @@ async function openPage() {
 
 const args = () => ({ endpoint: moto.endpoint, accessKeyId: moto.bob.accessKeyId, secretAccessKey: moto.bob.secretAccessKey, roleArn: moto.roles.example });
 
-test("async calls initialise the wasm themselves; sync render needs init first", { timeout: 60_000 }, async () => {
+test("async calls initialise the main wasm themselves; the synchronous functions need init first", { timeout: 60_000 }, async () => {
   const { page, errors } = await openPage();
   const out = await page.evaluate(async ({ endpoint, accessKeyId, secretAccessKey, roleArn }) => {
     let early;
@@ -83,6 +83,11 @@ test("async calls initialise the wasm themselves; sync render needs init first",
     const src = { accessKeyId, secretAccessKey, endpoint };
     const me = await window.arw.getCallerIdentity(src);
     const role = await window.arw.assumeRole({ ...src, roleArn, roleSessionName: "browser" });
+    // The calls fetched the main wasm only; renderExports is the second one's (js/browser.js).
+    const wasmBeforeInit = performance.getEntriesByType("resource").filter((r) => r.name.endsWith(".wasm")).map((r) => new URL(r.name).pathname);
+    let beforeInit;
+    try { window.arw.renderExports(role.credentials, "bash"); } catch (e) { beforeInit = e.message; }
+    await window.arw.init();
     const lines = window.arw.renderExports(role.credentials, "bash");
     const c = role.credentials;
     const them = await window.arw.getCallerIdentity({ accessKeyId: c.accessKeyId, secretAccessKey: c.secretAccessKey, sessionToken: c.sessionToken, endpoint });
@@ -90,9 +95,11 @@ test("async calls initialise the wasm themselves; sync render needs init first",
     const [p1, p2] = await Promise.all([provider(), provider()]);
     let bad;
     try { await window.arw.getCallerIdentity({ ...src, secretAccessKey: "wrong-secret-0123456789" }); } catch (e) { bad = { name: e.name, code: e.code, sts: window.arw.isStsError(e), leaks: e.message.includes("wrong-secret") }; }
-    return { early, me: me.arn, role: role.assumedRoleUser.arn, them: them.arn, lines, shared: p1 === p2, bad };
+    return { early, wasmBeforeInit, beforeInit, me: me.arn, role: role.assumedRoleUser.arn, them: them.arn, lines, shared: p1 === p2, bad };
   }, args());
   assert.match(out.early, /await init\(\)/);
+  assert.deepEqual(out.wasmBeforeInit, ["/node_modules/assume-role-wasm/pkg/assume_role_wasm_bg.wasm"]);
+  assert.match(out.beforeInit, /renderExports\(\) is synchronous; call `await init\(\)` first/);
   assert.equal(out.me, "arn:aws:iam::123456789012:user/Bob");
   assert.equal(out.role, "arn:aws:sts::123456789012:assumed-role/example-role/browser");
   assert.equal(out.them, out.role);

@@ -5,7 +5,8 @@
 //                              case that used to end in "expected magic word … found 3c 21 64 6f".
 //   openBrowser()              /usr/bin/chromium via playwright-core (never a downloaded browser)
 //   callApp(browser, url, moto) loads the app, then in the page: getCallerIdentity (signed, against moto,
-//                              cross-origin) and renderExports; returns what happened, failures included.
+//                              cross-origin), a refused assumeRole (err.fix), init(), renderExports and
+//                              decodeJwtClaims; returns what happened, failures included.
 
 import http from "node:http";
 import { readFile } from "node:fs/promises";
@@ -16,11 +17,11 @@ const TYPES = { ".html": "text/html", ".js": "text/javascript", ".mjs": "text/ja
 
 /**
  * The app every bundler builds: the three names from the issue, exposed for the test to call, plus what
- * the second wasm serves (err.fix after a refused assumeRole; initExtras + decodeJwtClaims), so every
- * bundler is shown to emit and find both .wasm files.
+ * the second wasm serves (err.fix after a refused assumeRole; after init(), renderExports and
+ * decodeJwtClaims), so every bundler is shown to emit and find both .wasm files.
  */
-export const APP_MAIN = `import init, { getCallerIdentity, renderExports, assumeRole, initExtras, decodeJwtClaims } from "assume-role-wasm";
-window.arw = { init, getCallerIdentity, renderExports, assumeRole, initExtras, decodeJwtClaims };
+export const APP_MAIN = `import init, { getCallerIdentity, renderExports, assumeRole, decodeJwtClaims } from "assume-role-wasm";
+window.arw = { init, getCallerIdentity, renderExports, assumeRole, decodeJwtClaims };
 document.title = "ready";
 `;
 
@@ -89,14 +90,14 @@ export async function callApp(browser, url, moto) {
     const out = await page.evaluate(async ({ endpoint, accessKeyId, secretAccessKey, untrusted }) => {
       try {
         const me = await window.arw.getCallerIdentity({ endpoint, accessKeyId, secretAccessKey });
-        const lines = window.arw.renderExports({ accessKeyId, secretAccessKey, sessionToken: "session-token", expiration: "2030-01-01T00:00:00Z" }, "bash");
         const wasmAfterSuccess = performance.getEntriesByType("resource").filter((r) => /\.wasm(\?|$)/.test(r.name)).length;
         // A refused call: the runner loads the second wasm and sets err.fix before the promise rejects.
         const refused = await window.arw.assumeRole({ endpoint, accessKeyId, secretAccessKey, roleArn: untrusted, roleSessionName: "bundled-app" }).then(
           () => null,
           (e) => ({ code: e.code, fixSummary: e.fix?.summary }),
         );
-        await window.arw.initExtras();
+        await window.arw.init(); // the synchronous functions: both modules are loaded by now, nothing is fetched again
+        const lines = window.arw.renderExports({ accessKeyId, secretAccessKey, sessionToken: "session-token", expiration: "2030-01-01T00:00:00Z" }, "bash");
         const header = btoa(JSON.stringify({ alg: "RS256" })).replace(/=+$/, "");
         const body = btoa(JSON.stringify({ iss: "https://issuer.example", aud: "sts.amazonaws.com", sub: "me", exp: 4102444800 })).replace(/=+$/, "");
         const claims = window.arw.decodeJwtClaims(`${header}.${body}.c2ln`);
