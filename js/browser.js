@@ -17,7 +17,6 @@ import glueInit, * as glue from "../pkg/assume_role_wasm.js";
 import { wasmSource, explainInstantiateError, EXTRAS } from "./load-wasm.js";
 import { createCredentialProviderWith } from "./provider.js";
 import { setRunner } from "./runner.js";
-import { assumeRole, getSessionToken, assumeRoleWithWebIdentity } from "./operations.js";
 export * from "./operations.js";
 export { isStsError } from "./errors.js";
 
@@ -111,5 +110,5 @@ export const decodeJwtClaims = (token, now) => loadedExtras("decodeJwtClaims").d
 export const samlRoles = (assertion) => loadedExtras("samlRoles").samlRoles(assertion);
 
 export function createCredentialProvider(stsOptions, settings) {
-  return createCredentialProviderWith(stsOptions, settings, { assumeRole, getSessionToken, assumeRoleWithWebIdentity });
+  return createCredentialProviderWith(stsOptions, settings);
 }

@@ -5,7 +5,6 @@ import * as glue from "../pkg/assume_role_wasm.js";
 import { createCredentialProviderWith } from "./provider.js";
 import { setRunner } from "./runner.js";
 import { extrasLoader } from "./extras.js";
-import { assumeRole, getSessionToken, assumeRoleWithWebIdentity } from "./operations.js";
 export * from "./operations.js";
 export { isStsError } from "./errors.js";
 
@@ -23,7 +22,7 @@ export const initExtras = () => Promise.resolve();
 
 /** @type {import("./index.d.ts").createCredentialProvider} */
 export function createCredentialProvider(stsOptions, settings) {
-  return createCredentialProviderWith(stsOptions, settings, { assumeRole, getSessionToken, assumeRoleWithWebIdentity }, {
+  return createCredentialProviderWith(stsOptions, settings, {
     // Read only when called without options (needs --allow-env and --allow-read for the token file).
     get env() {
       return Deno.env.toObject();

@@ -9,7 +9,6 @@ import { nodeFetch } from "./node-transport.js";
 import { createCredentialProviderWith } from "./provider.js";
 import { setRunner } from "./runner.js";
 import { extrasLoader } from "./extras.js";
-import { assumeRole, getSessionToken, assumeRoleWithWebIdentity } from "./operations.js";
 export * from "./operations.js";
 import { checkProfileOptions } from "./profile-options.js";
 export { isStsError } from "./errors.js";
@@ -37,7 +36,7 @@ export { nodeFetch };
 
 /** @type {import("./index.d.ts").createCredentialProvider} */
 export function createCredentialProvider(stsOptions, settings) {
-  return createCredentialProviderWith(stsOptions, settings, { assumeRole, getSessionToken, assumeRoleWithWebIdentity }, {
+  return createCredentialProviderWith(stsOptions, settings, {
     env: process.env, // AWS_ROLE_ARN + AWS_WEB_IDENTITY_TOKEN_FILE when called without options
     readTextFile: (file) => readFile(file, "utf8"),
   });
@@ -51,7 +50,9 @@ export function fromProfile(options) {
   const checked = checkProfileOptions(options); // read once, now, as before
   let provider = null;
   return async function profileCredentials() {
-    provider ??= import("./profile.js").then((m) => m.fromProfileWith(checked, { assumeRole }));
+    provider ??= Promise.all([import("./profile.js"), import("./operations.js")]).then(([m, { assumeRole }]) =>
+      m.fromProfileWith(checked, { assumeRole }),
+    );
     return (await provider)();
   };
 }

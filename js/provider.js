@@ -1,8 +1,9 @@
 // A caching credential provider for long-lived code (servers, edge workers, CLIs that loop).
 //
-// It is plain JS over the API functions of whichever entry point created it, so every runtime
-// shares one implementation: the entry passes in its own (initialised) `assumeRole` and
-// `getSessionToken`. Nothing here touches the wasm directly.
+// It is plain JS over the operation functions (js/operations.js, run by whichever entry point installed
+// its runner), so every runtime shares one implementation. Nothing here touches the wasm directly. It
+// imports them itself rather than from the entry: Parcel 2 drops a module that one file both re-exports
+// with `export *` and imports by name, which the entries did (tests/bundlers/bundlers.test.mjs).
 //
 // Keyless: with `webIdentityToken` in the options (or `operation: "assumeRoleWithWebIdentity"`) it calls
 // AssumeRoleWithWebIdentity; the token may be a function, called on every refresh (an edge worker minting
@@ -10,6 +11,9 @@
 // follow the SDKs' AWS_ROLE_ARN + AWS_WEB_IDENTITY_TOKEN_FILE convention (web-identity.js).
 
 import { webIdentityFromEnv } from "./web-identity.js";
+import { assumeRole, getSessionToken, assumeRoleWithWebIdentity } from "./operations.js";
+
+const api = { assumeRole, getSessionToken, assumeRoleWithWebIdentity };
 
 const DEFAULT_MARGIN_MS = 5 * 60 * 1000;
 const OPERATIONS = ["assumeRole", "getSessionToken", "assumeRoleWithWebIdentity"];
@@ -25,12 +29,10 @@ async function withToken(opts) {
  *   passed through verbatim (or a function returning them, e.g. to read rotated source keys).
  * @param {object} [settings] provider settings, kept apart so they never reach the STS call
  *   (the wasm rejects unknown option keys).
- * @param {{ assumeRole: Function, getSessionToken: Function, assumeRoleWithWebIdentity?: Function }} api the
- *   entry's API functions.
  * @param {{ env?: object, readTextFile?: (path: string) => Promise<string> }} [host] what the runtime offers
  *   for the environment convention (Node, Deno); without it, options are required.
  */
-export function createCredentialProviderWith(stsOptions, settings, api, host) {
+export function createCredentialProviderWith(stsOptions, settings, host) {
   let fromEnv = false;
   if (stsOptions === undefined && host?.env && host.readTextFile) {
     stsOptions = webIdentityFromEnv(host.env, host.readTextFile);

@@ -8,7 +8,6 @@ import extrasModule from "../pkg/assume_role_extras_bg.wasm";
 import { createCredentialProviderWith } from "./provider.js";
 import { setRunner } from "./runner.js";
 import { extrasLoader } from "./extras.js";
-import { assumeRole, getSessionToken, assumeRoleWithWebIdentity } from "./operations.js";
 export * from "./operations.js";
 export { isStsError } from "./errors.js";
 
@@ -26,5 +25,5 @@ export const initExtras = () => Promise.resolve();
 
 /** @type {import("./index.d.ts").createCredentialProvider} */
 export function createCredentialProvider(stsOptions, settings) {
-  return createCredentialProviderWith(stsOptions, settings, { assumeRole, getSessionToken, assumeRoleWithWebIdentity });
+  return createCredentialProviderWith(stsOptions, settings);
 }

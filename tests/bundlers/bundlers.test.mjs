@@ -88,6 +88,34 @@ for (const bundler of ["esbuild", "rollup"]) {
   });
 }
 
+// The smallest app, what bench/bundlers.mjs measures: one named import, no init. Parcel 2 used to drop the
+// operations module here (the entry both re-exported it with `export *` and imported from it by name), leaving
+// `window.assumeRole = $…$exports.assumeRole` undefined; every bundler's build must call STS.
+const MINIMAL_APP = `import { assumeRole } from "assume-role-wasm";
+window.arw = { assumeRole };
+document.title = "ready";
+`;
+for (const bundler of ["webpack", "parcel", "esbuild", "rollup", "vite8"]) {
+  test(`${bundler}: an app importing only assumeRole works`, { timeout: 120_000 }, async () => {
+    const dist = await build(bundler, writeApp(consumer, `${bundler}-minimal`, MINIMAL_APP));
+    const server = await serveDir(dist);
+    try {
+      const out = await inApp(browser, server.url, async ({ endpoint, accessKeyId, secretAccessKey, roleArn }) => {
+        try {
+          const r = await window.arw.assumeRole({ endpoint, accessKeyId, secretAccessKey, roleArn, roleSessionName: "minimal-app" });
+          return { arn: r.assumedRoleUser.arn };
+        } catch (e) {
+          return { error: `${e.name}: ${e.message}` };
+        }
+      }, { endpoint: moto.endpoint, accessKeyId: moto.bob.accessKeyId, secretAccessKey: moto.bob.secretAccessKey, roleArn: moto.roles.example });
+      assert.equal(out.error, undefined, `${bundler}: ${out.error}`);
+      assert.equal(out.arn, "arn:aws:sts::123456789012:assumed-role/example-role/minimal-app");
+    } finally {
+      await server.stop();
+    }
+  });
+}
+
 test("esbuild IIFE bundle: the error says the bundle has no import.meta.url and what to do", { timeout: 60_000 }, async (t) => {
   const app = writeApp(consumer, "esbuild-iife", APP_MAIN);
   const { execFileSync } = await import("node:child_process");
