@@ -94,7 +94,9 @@ for (const bundler of Object.keys(BUNDLERS)) {
     } catch (e) {
       if (impl === "us") throw e; // ours must build everywhere (the stage proves it runs too)
       // A peer that does not build with the bundler's defaults is a finding, not a crash: keep the reason.
-      const polyfills = [...new Set([...e.message.matchAll(/Node builtin polyfill "(\w+)\/"/g)].map((m) => `\`${m[1]}\``))];
+      // Parcel names the missing Node builtin either way: `Node builtin polyfill "buffer/"` or `Failed to resolve 'process'`.
+      const builtins = [...e.message.matchAll(/Node builtin polyfill "(\w+)\/"|Failed to resolve '(process|buffer|crypto|stream|util|os|fs|path)'/g)];
+      const polyfills = [...new Set(builtins.map((m) => `\`${m[1] ?? m[2]}\``))];
       results[bundler][impl] = {
         error: polyfills.length
           ? `Parcel reads ${impl}'s CommonJS build (package \`exports\` are opt-in there), which wants Node polyfill packages such as ${polyfills.join(", ")}`
