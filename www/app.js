@@ -16,7 +16,7 @@ import { wireLinkEndpoint, endpointForConfig } from './link-endpoint.js';
 import { wireSignin, signinMethod, keylessCall, signinReady } from './signin.js';
 import { wireTools } from './tools.js';
 import { pageApi } from './extras.js';
-import { wasmSource } from './wasm-integrity.js';
+import { signer } from './signer.js';
 
 const state = { api: null, last: null, identity: null };
 
@@ -30,9 +30,7 @@ function setBusy(busy) {
 
 async function loadSigner() {
   try {
-    const api = await import('./pkg/assume_role_wasm.js');
-    await api.default(wasmSource()); // pkg/assume_role_wasm_bg.wasm next to the glue (SRI-checked in dist/)
-    return pageApi(api);
+    return pageApi(await signer); // started by regions.js's import, beside the second wasm
   } catch (err) {
     console.error('signer failed to load', err.name); // no details: nothing secret here, but keep logs bare
     return null;

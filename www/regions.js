@@ -4,6 +4,7 @@
 // is reachable and nothing else under AWS's domains is (no S3 bucket or API Gateway an injected script
 // could post secrets to).
 
+import './signer.js'; // first: the main wasm's fetch starts now, beside the one below
 import init, { regions, resolveEndpoint } from './pkg/assume_role_extras.js';
 import { extrasSource } from './wasm-integrity.js';
 
