@@ -13,6 +13,7 @@ import path from "node:path";
 import zlib from "node:zlib";
 import { ensureConsumer, repoRoot } from "../tests/bundlers/lib/consumer.mjs";
 import { BUNDLERS, writeApp, build } from "../tests/bundlers/lib/apps.mjs";
+import { AWS4FETCH_ASSUME_ROLE } from "./lib/peer-apps.mjs";
 
 const APPS = {
   us: `import { assumeRole } from "assume-role-wasm";
@@ -22,16 +23,7 @@ window.assumeRole = assumeRole;
 window.assumeRole = (o) => new STSClient({ region: o.region, credentials: { accessKeyId: o.accessKeyId, secretAccessKey: o.secretAccessKey } })
   .send(new AssumeRoleCommand({ RoleArn: o.roleArn, RoleSessionName: o.roleSessionName }));
 `,
-  aws4fetch: `import { AwsClient } from "aws4fetch";
-const tag = (x, n) => new RegExp("<" + n + ">([^<]*)</" + n + ">").exec(x)?.[1];
-window.assumeRole = async (o) => {
-  const c = new AwsClient({ accessKeyId: o.accessKeyId, secretAccessKey: o.secretAccessKey, service: "sts", region: o.region });
-  const body = new URLSearchParams({ Action: "AssumeRole", Version: "2011-06-15", RoleArn: o.roleArn, RoleSessionName: o.roleSessionName });
-  const r = await c.fetch("https://sts." + o.region + ".amazonaws.com/", { method: "POST", body });
-  const x = await r.text();
-  if (!r.ok) throw new Error(tag(x, "Message"));
-  return { accessKeyId: tag(x, "AccessKeyId"), secretAccessKey: tag(x, "SecretAccessKey"), sessionToken: tag(x, "SessionToken"), expiration: tag(x, "Expiration") };
-};
+  aws4fetch: `${AWS4FETCH_ASSUME_ROLE}window.assumeRole = assumeRole;
 `,
 };
 

@@ -9,6 +9,7 @@ import zlib from "node:zlib";
 import { fileURLToPath } from "node:url";
 import { build } from "esbuild";
 import { sizeProfile } from "./size-profile.mjs";
+import { AWS4FETCH_ASSUME_ROLE } from "./lib/peer-apps.mjs";
 
 const repo = fileURLToPath(new URL("../", import.meta.url));
 const sizes = (buf) => ({
@@ -62,16 +63,7 @@ export async function run({ smoke = false } = {}) {
   const extras = existsSync(extrasPath) ? sizes(readFileSync(extrasPath)) : null;
   const extrasJs = sizes(usParts.lazy);
   const sts = sizes(await bundle("sts", `export { STSClient, AssumeRoleCommand } from "@aws-sdk/client-sts";`));
-  const aws4 = sizes(await bundle("aws4", `import { AwsClient } from "aws4fetch";
-const tag = (x, n) => new RegExp("<" + n + ">([^<]*)</" + n + ">").exec(x)?.[1];
-export async function assumeRole(o) {
-  const c = new AwsClient({ accessKeyId: o.accessKeyId, secretAccessKey: o.secretAccessKey, service: "sts", region: o.region });
-  const body = new URLSearchParams({ Action: "AssumeRole", Version: "2011-06-15", RoleArn: o.roleArn, RoleSessionName: o.roleSessionName });
-  const r = await c.fetch("https://sts." + o.region + ".amazonaws.com/", { method: "POST", body });
-  const x = await r.text();
-  if (!r.ok) throw new Error(tag(x, "Message"));
-  return { accessKeyId: tag(x, "AccessKeyId"), secretAccessKey: tag(x, "SecretAccessKey"), sessionToken: tag(x, "SessionToken"), expiration: tag(x, "Expiration") };
-}`));
+  const aws4 = sizes(await bundle("aws4", AWS4FETCH_ASSUME_ROLE));
   const total = { raw: wasm.raw + usJs.raw, gzip: wasm.gzip + usJs.gzip, brotli: wasm.brotli + usJs.brotli };
   const tar = tarball();
   const KB = (n) => (n / 1024).toFixed(1).padStart(7);

@@ -5,9 +5,6 @@
 
 import * as glue from "../pkg/assume_role_extras.js";
 
-/** The extras module's functions, as the entries export them (synchronous, like the glue's). */
-export const EXTRAS_API = ["renderExports", "renderUnset", "formats", "operations", "regions", "resolveEndpoint", "fixFor", "decodeJwtClaims", "samlRoles"];
-
 /** @param {() => BufferSource | WebAssembly.Module} read the .wasm's bytes or compiled module */
 export function extrasLoader(read) {
   let ready = false;
@@ -18,7 +15,11 @@ export function extrasLoader(read) {
     }
     return glue;
   };
+  // Every function the extras glue exports (src/wasm/: renderExports, the facts, fixFor, the keyless helpers),
+  // read from the glue itself so no list of them is kept here; the glue's own loaders are not the API.
   const api = { load };
-  for (const name of EXTRAS_API) api[name] = (...args) => load()[name](...args);
+  for (const [name, value] of Object.entries(glue)) {
+    if (typeof value === "function" && name !== "default" && name !== "initSync") api[name] = (...args) => load()[name](...args);
+  }
   return api;
 }

@@ -11,7 +11,7 @@ let runner = () => Promise.reject(new Error("assume-role-wasm: import the packag
 let loadExtras = null;
 
 /** The symbol the main wasm keeps a failed request's facts under (src/wasm/fix_js.rs). */
-export const FIX_CONTEXT = Symbol.for("assume-role-wasm.fixContext");
+const FIX_CONTEXT = Symbol.for("assume-role-wasm.fixContext");
 
 /**
  * @param {(action: string, opts: unknown) => Promise<unknown>} run

@@ -4,16 +4,13 @@
 
 import * as extras from './pkg/assume_role_extras.js';
 
-const FIX_CONTEXT = Symbol.for('assume-role-wasm.fixContext'); // src/wasm/fix_js.rs
-
 export function pageApi(main) {
   return {
     call: (action, opts) =>
       main.call(action, opts).catch((err) => {
-        if (err !== null && typeof err === 'object' && Object.hasOwn(err, FIX_CONTEXT)) {
-          // The token's claims shape the trust statement; the token stays here.
-          extras.attachFix(err, typeof opts?.webIdentityToken === 'string' ? opts.webIdentityToken : undefined);
-        }
+        // attachFix leaves an error without the request's facts (not from STS) as it is. The token's claims
+        // shape the trust statement; the token stays here.
+        extras.attachFix(err, typeof opts?.webIdentityToken === 'string' ? opts.webIdentityToken : undefined);
         throw err;
       }),
     renderExports: extras.renderExports,

@@ -10,7 +10,7 @@ import path from "node:path";
 import { startMoto } from "../support/moto.mjs";
 import { ensureConsumer } from "./lib/consumer.mjs";
 import { BUNDLERS, writeApp, build } from "./lib/apps.mjs";
-import { APP_MAIN, serveDir, openBrowser, callApp, inApp } from "./lib/page.mjs";
+import { APP_MAIN, serveDir, openBrowser, callApp, assertAppWorks, inApp } from "./lib/page.mjs";
 
 let consumer, moto, browser;
 
@@ -23,21 +23,7 @@ after(async () => {
   await moto?.stop();
 });
 
-function assertWorks(out, where) {
-  assert.equal(out.error, undefined, `${where}: ${out.error?.message}`);
-  assert.equal(out.arn, moto.bob.arn, `${where}: getCallerIdentity answered by moto`);
-  assert.match(out.lines, new RegExp(`^export AWS_ACCESS_KEY_ID='${moto.bob.accessKeyId}'$`, "m"), `${where}: renderExports`);
-  assert.equal(out.wasmAfterSuccess, 1, `${where}: a successful call fetched the main .wasm only`);
-  assert.equal(out.refused?.code, "AccessDenied", `${where}: ${JSON.stringify(out.refused)}`);
-  assert.match(out.refused.fixSummary ?? "", /\S/, `${where}: err.fix from the second .wasm`);
-  assert.equal(out.iss, "https://issuer.example", `${where}: decodeJwtClaims after init()`);
-  assert.equal(out.wasm.length, 2, `${where}: both .wasm files were fetched, each once: ${JSON.stringify(out.wasm)}`);
-  for (const w of out.wasm) {
-    assert.equal(w.status, 200, `${where}: ${w.url}`);
-    assert.match(w.type, /^application\/wasm/, `${where}: ${w.url}`);
-  }
-  assert.deepEqual(out.pageErrors, [], where);
-}
+const assertWorks = (out, where) => assertAppWorks(out, where, moto);
 
 // webpack inlines a bare `import.meta.url` as the build machine's file:// path; the package only uses it inside
 // `new URL("…", import.meta.url)`, so no bundle may carry a path of this machine.

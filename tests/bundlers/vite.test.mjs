@@ -13,7 +13,7 @@ import path from "node:path";
 import { startMoto } from "../support/moto.mjs";
 import { ensureConsumer } from "./lib/consumer.mjs";
 import { writeApp, build, startViteDev } from "./lib/apps.mjs";
-import { APP_MAIN, serveDir, openBrowser, callApp } from "./lib/page.mjs";
+import { APP_MAIN, serveDir, openBrowser, callApp, assertAppWorks } from "./lib/page.mjs";
 
 let consumer, moto, browser;
 
@@ -26,21 +26,7 @@ after(async () => {
   await moto?.stop();
 });
 
-function assertWorks(out, where) {
-  assert.equal(out.error, undefined, `${where}: ${out.error?.message}`);
-  assert.equal(out.arn, moto.bob.arn, `${where}: getCallerIdentity answered by moto`);
-  assert.match(out.lines, new RegExp(`^export AWS_ACCESS_KEY_ID='${moto.bob.accessKeyId}'$`, "m"), `${where}: renderExports`);
-  assert.equal(out.wasmAfterSuccess, 1, `${where}: a successful call fetched the main .wasm only`);
-  assert.equal(out.refused?.code, "AccessDenied", `${where}: ${JSON.stringify(out.refused)}`);
-  assert.match(out.refused.fixSummary ?? "", /\S/, `${where}: err.fix from the second .wasm`);
-  assert.equal(out.iss, "https://issuer.example", `${where}: decodeJwtClaims after init()`);
-  assert.equal(out.wasm.length, 2, `${where}: both .wasm files were fetched, each once: ${JSON.stringify(out.wasm)}`);
-  for (const w of out.wasm) {
-    assert.equal(w.status, 200, `${where}: ${w.url}`);
-    assert.match(w.type, /^application\/wasm/, `${where}: ${w.url} served as wasm`);
-  }
-  assert.deepEqual(out.pageErrors, [], where);
-}
+const assertWorks = (out, where) => assertAppWorks(out, where, moto);
 
 // The usual layout: index.html, package.json and node_modules in one folder (the consumer folder itself), so
 // vite's cache is ./node_modules/.vite and the installed package is /node_modules/assume-role-wasm/.

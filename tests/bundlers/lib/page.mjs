@@ -11,6 +11,7 @@
 import http from "node:http";
 import { readFile } from "node:fs/promises";
 import path from "node:path";
+import assert from "node:assert/strict";
 import { chromium } from "playwright-core";
 
 const TYPES = { ".html": "text/html", ".js": "text/javascript", ".mjs": "text/javascript", ".wasm": "application/wasm", ".css": "text/css", ".map": "application/json" };
@@ -110,4 +111,22 @@ export async function callApp(browser, url, moto) {
   } finally {
     await page.close();
   }
+}
+
+/** What every bundler's APP_MAIN run must show (`callApp`'s result): the calls, err.fix from the second wasm, the
+ * synchronous functions after init(), and each .wasm fetched once, as application/wasm, with no page error. */
+export function assertAppWorks(out, where, moto) {
+  assert.equal(out.error, undefined, `${where}: ${out.error?.message}`);
+  assert.equal(out.arn, moto.bob.arn, `${where}: getCallerIdentity answered by moto`);
+  assert.match(out.lines, new RegExp(`^export AWS_ACCESS_KEY_ID='${moto.bob.accessKeyId}'$`, "m"), `${where}: renderExports`);
+  assert.equal(out.wasmAfterSuccess, 1, `${where}: a successful call fetched the main .wasm only`);
+  assert.equal(out.refused?.code, "AccessDenied", `${where}: ${JSON.stringify(out.refused)}`);
+  assert.match(out.refused.fixSummary ?? "", /\S/, `${where}: err.fix from the second .wasm`);
+  assert.equal(out.iss, "https://issuer.example", `${where}: decodeJwtClaims after init()`);
+  assert.equal(out.wasm.length, 2, `${where}: both .wasm files were fetched, each once: ${JSON.stringify(out.wasm)}`);
+  for (const w of out.wasm) {
+    assert.equal(w.status, 200, `${where}: ${w.url}`);
+    assert.match(w.type, /^application\/wasm/, `${where}: ${w.url} served as wasm`);
+  }
+  assert.deepEqual(out.pageErrors, [], where);
 }
